@@ -1,0 +1,1 @@
+//! Plain types and validation rules of the domain. No I/O, no SQL, no terminal.
