@@ -1,1 +1,3 @@
 //! Plain types and validation rules of the domain. No I/O, no SQL, no terminal.
+
+pub mod dni;
