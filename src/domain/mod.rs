@@ -1,3 +1,4 @@
 //! Plain types and validation rules of the domain. No I/O, no SQL, no terminal.
 
 pub mod dni;
+pub mod names;
