@@ -1,4 +1,5 @@
 //! Plain types and validation rules of the domain. No I/O, no SQL, no terminal.
 
+pub mod dates;
 pub mod dni;
 pub mod names;
