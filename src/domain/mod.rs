@@ -2,4 +2,5 @@
 
 pub mod dates;
 pub mod dni;
+pub mod money;
 pub mod names;
