@@ -4,3 +4,5 @@ pub mod dates;
 pub mod dni;
 pub mod money;
 pub mod names;
+pub mod sex;
+pub mod sisfoh;

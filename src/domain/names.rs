@@ -85,6 +85,12 @@ pub fn fold_key(raw: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// [`fold_key`] without spaces: the key used to read codes and written-out values
+/// (`"P.E."`, `"pobre extremo"`, `"Miembro del CLAR"`) case-, accent- and punctuation-blind.
+pub(crate) fn code_key(raw: &str) -> String {
+    fold_key(raw).replace(' ', "")
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
@@ -214,6 +220,13 @@ mod tests {
         assert_eq!(fold_key("ＱＵＩＳＰＥ"), "QUISPE");
         assert_eq!(fold_key("Anexo 2"), "ANEXO 2");
         assert_eq!(fold_key(""), "");
+    }
+
+    #[test]
+    fn code_key_ignores_spaces_and_punctuation() {
+        assert_eq!(code_key(" p.e. "), "PE");
+        assert_eq!(code_key("Miembro del CLAR"), "MIEMBRODELCLAR");
+        assert_eq!(code_key("miembro_clar"), "MIEMBROCLAR");
     }
 
     #[test]
