@@ -4,5 +4,7 @@ pub mod dates;
 pub mod dni;
 pub mod money;
 pub mod names;
+pub mod role;
 pub mod sex;
 pub mod sisfoh;
+pub mod ubigeo;
