@@ -7,8 +7,11 @@
 
 use std::borrow::Cow;
 
+mod cli;
 mod common;
+mod errors;
 
+pub use cli::Cli;
 pub use common::Common;
 
 /// The two languages of the interface.

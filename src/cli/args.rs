@@ -1,0 +1,79 @@
+//! The argument grammar. Help texts are filled in per language by `help.rs`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Parser)]
+#[command(name = "tinkuy", version)]
+pub struct Cli {
+    #[arg(long, global = true, env = "TINKUY_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "es|en")]
+    pub lang: Option<String>,
+    #[arg(long, global = true, env = "TINKUY_USER", value_name = "USER")]
+    pub user: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    Init(InitArgs),
+    #[command(subcommand)]
+    Users(UsersCommand),
+    Demo(DemoArgs),
+    Overview(OverviewArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    #[arg(long, value_name = "NAME")]
+    pub admin: String,
+    #[arg(long, value_name = "UBIGEO")]
+    pub district: String,
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub office: i64,
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum UsersCommand {
+    Add(UsersAddArgs),
+    List,
+    Passwd(UsersPasswdArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UsersAddArgs {
+    pub username: String,
+    #[arg(long, value_name = "ROLE")]
+    pub role: String,
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UsersPasswdArgs {
+    pub username: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    #[arg(long, default_value_t = 2_000, value_name = "N")]
+    pub households: u32,
+    #[arg(long, default_value_t = 7, value_name = "S")]
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Csv,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OverviewArgs {
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}

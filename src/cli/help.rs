@@ -1,0 +1,111 @@
+//! Puts clap's help in the user's language: every command's `about`, every argument's help,
+//! and the headings, all from the catalogue.
+
+use super::args::Cli as Args;
+use crate::i18n::{Cli, Lang, Localize};
+use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
+use std::ffi::OsString;
+
+/// The language before parsing: `--lang` in argv, then TINKUY_LANG, the config file, Spanish.
+pub fn startup_lang(argv: &[OsString]) -> Lang {
+    let mut flag = None;
+    let mut iter = argv.iter().map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = iter.next() {
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            flag = Some(value.to_string());
+        } else if arg == "--lang" {
+            flag = iter.next();
+        }
+    }
+    let env = std::env::var("TINKUY_LANG").ok();
+    let file = crate::config::default_path();
+    crate::config::startup_lang(flag.as_deref(), env.as_deref(), file.as_deref())
+}
+
+pub fn parse(argv: Vec<OsString>, lang: Lang) -> Result<Args, clap::Error> {
+    let command = localize(Args::command(), lang);
+    let matches = command.try_get_matches_from(argv)?;
+    Args::from_arg_matches(&matches)
+}
+
+/// (path of subcommands, argument id or "" for the command itself, text)
+const TEXTS: &[(&str, &str, Cli)] = &[
+    ("", "", Cli::About),
+    ("", "db", Cli::ArgDb),
+    ("", "lang", Cli::ArgLang),
+    ("", "user", Cli::ArgUser),
+    ("init", "", Cli::CmdInit),
+    ("init", "admin", Cli::ArgInitAdmin),
+    ("init", "district", Cli::ArgInitDistrict),
+    ("init", "office", Cli::ArgInitOffice),
+    ("init", "name", Cli::ArgInitName),
+    ("users", "", Cli::CmdUsers),
+    ("users add", "", Cli::CmdUsersAdd),
+    ("users add", "username", Cli::ArgUsersAddName),
+    ("users add", "role", Cli::ArgUsersAddRole),
+    ("users add", "name", Cli::ArgUsersAddDisplay),
+    ("users list", "", Cli::CmdUsersList),
+    ("users passwd", "", Cli::CmdUsersPasswd),
+    ("users passwd", "username", Cli::ArgUsersPasswdName),
+    ("demo", "", Cli::CmdDemo),
+    ("demo", "households", Cli::ArgDemoHouseholds),
+    ("demo", "seed", Cli::ArgDemoSeed),
+    ("overview", "", Cli::CmdOverview),
+    ("overview", "format", Cli::ArgFormat),
+];
+
+pub fn localize(command: Command, lang: Lang) -> Command {
+    let mut command = dress(command, lang);
+    for (path, arg, key) in TEXTS {
+        let text = key.text(lang).into_owned();
+        let words: Vec<&str> = path.split_whitespace().collect();
+        command = apply(command, &words, arg, text);
+    }
+    command
+}
+
+fn apply(command: Command, path: &[&str], arg: &str, text: String) -> Command {
+    match path.split_first() {
+        Some((first, rest)) => {
+            command.mut_subcommand(*first, |sub| apply(sub, rest, arg, text))
+        }
+        None if arg.is_empty() => command.about(text),
+        None => command.mut_arg(arg, |a| a.help(text)),
+    }
+}
+
+/// Headings, and the help/version flags, in the user's language, on every subcommand.
+fn dress(command: Command, lang: Lang) -> Command {
+    let template = format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        Cli::HeadingUsage.text(lang)
+    );
+    let is_root = command.get_name() == "tinkuy";
+    let mut command = command
+        .help_template(template)
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .next_help_heading(Cli::HeadingOptions.text(lang).into_owned())
+        .subcommand_help_heading(Cli::HeadingCommands.text(lang).into_owned())
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(Cli::HelpFlag.text(lang).into_owned()),
+        );
+    if is_root {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(Cli::VersionFlag.text(lang).into_owned()),
+        );
+    }
+    let names: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        command = command.mut_subcommand(name, |sub| dress(sub, lang));
+    }
+    command
+}

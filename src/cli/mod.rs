@@ -1,0 +1,76 @@
+//! The command line: parses arguments, opens the store, calls the core, prints results.
+//! Subcommands and flags are English and stable for scripts; help and messages follow the
+//! user's language. Errors print one line and exit non-zero.
+
+mod args;
+mod demo;
+mod help;
+mod init;
+mod login;
+mod overview;
+mod progress;
+mod users;
+
+pub use args::{Cli, Command};
+
+use crate::i18n::{Lang, Localize};
+use crate::services::CoreError;
+use crate::store::Store;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// What `main` does after parsing: run a subcommand, or hand over to the TUI.
+pub enum Parsed {
+    Tui { db: PathBuf, lang: Lang },
+    Done(i32),
+}
+
+/// Parses `argv` in the user's language and runs the subcommand, if any.
+pub fn run(argv: Vec<OsString>) -> Parsed {
+    let lang = help::startup_lang(&argv);
+    let cli = match help::parse(argv, lang) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return Parsed::Done(code);
+        }
+    };
+    let Some(db) = cli.db.clone().or_else(crate::store::default_path) else {
+        eprintln!("{}", crate::i18n::Cli::NoDataDir.text(lang));
+        return Parsed::Done(1);
+    };
+    let Some(command) = cli.command.clone() else {
+        return Parsed::Tui { db, lang };
+    };
+    let ctx = Ctx { db, lang, user: cli.user.clone() };
+    match dispatch(&ctx, command) {
+        Ok(()) => Parsed::Done(0),
+        Err(err) => {
+            eprintln!("{}: {}", crate::i18n::Cli::ErrorPrefix.text(lang), err.text(lang));
+            Parsed::Done(1)
+        }
+    }
+}
+
+/// What every subcommand needs.
+pub(crate) struct Ctx {
+    pub db: PathBuf,
+    pub lang: Lang,
+    pub user: Option<String>,
+}
+
+impl Ctx {
+    pub fn open(&self) -> Result<Store, CoreError> {
+        Ok(Store::open(&self.db)?)
+    }
+}
+
+fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
+    match command {
+        Command::Init(a) => init::run(ctx, a),
+        Command::Users(a) => users::run(ctx, a),
+        Command::Demo(a) => demo::run(ctx, a),
+        Command::Overview(a) => overview::run(ctx, a),
+    }
+}

@@ -1,0 +1,205 @@
+//! Errors of the store and the use cases, said to a person: what is wrong and what to do.
+
+use super::{owned, Lang, Localize};
+use crate::services::auth::Permission;
+use crate::services::CoreError;
+use crate::store::StoreError;
+use std::borrow::Cow;
+
+impl Localize for StoreError {
+    fn es(&self) -> Cow<'static, str> {
+        match self {
+            StoreError::Sqlite(e) => owned(format!("Error de la base de datos: {e}.")),
+            StoreError::CreateDir { path, source } => owned(format!(
+                "No se pudo crear la carpeta {} ({source}). Revise los permisos o use --db con otra ruta.",
+                path.display()
+            )),
+            StoreError::NotTinkuy { path } => owned(format!(
+                "{} no es una base de datos de Tinkuy. Indique otro archivo con --db.",
+                path.display()
+            )),
+            StoreError::Corrupt { path, detail } => owned(format!(
+                "{} está dañado o no es una base de datos ({detail}). Restaure una copia de seguridad.",
+                path.display()
+            )),
+            StoreError::TooNew { path, found, supported } => owned(format!(
+                "{} es de una versión más nueva de Tinkuy (esquema {found}; este programa llega al {supported}). Actualice Tinkuy; el archivo no se tocó.",
+                path.display()
+            )),
+            StoreError::Migration { version, source } => owned(format!(
+                "No se pudo actualizar la base de datos a la versión {version} ({source}). No se cambió nada."
+            )),
+            StoreError::ReferenceData { what, detail } => {
+                owned(format!("Los datos de referencia ({what}) están mal formados: {detail}."))
+            }
+            StoreError::NotInitialised => Cow::Borrowed(
+                "La base de datos aún no está configurada. Ejecute «tinkuy init --admin NOMBRE --district UBIGEO» o abra Tinkuy para crear al administrador.",
+            ),
+            StoreError::AlreadyInitialised => {
+                Cow::Borrowed("La base de datos ya está configurada; no se cambió nada.")
+            }
+            StoreError::Conflict { entity, id, .. } => owned(format!(
+                "Otra persona guardó cambios en este registro ({entity} {}) mientras usted lo editaba. Vuelva a abrirlo para ver su versión y repita su cambio.",
+                crate::store::ids::display(*id)
+            )),
+            StoreError::NotFound { entity, id } => {
+                owned(format!("No se encontró {entity} {id}."))
+            }
+            StoreError::Busy => Cow::Borrowed(
+                "La base de datos está ocupada por otro programa. Espere un momento y vuelva a intentar.",
+            ),
+        }
+    }
+
+    fn en(&self) -> Cow<'static, str> {
+        match self {
+            StoreError::Sqlite(e) => owned(format!("Database error: {e}.")),
+            StoreError::CreateDir { path, source } => owned(format!(
+                "Could not create the folder {} ({source}). Check permissions or use --db with another path.",
+                path.display()
+            )),
+            StoreError::NotTinkuy { path } => owned(format!(
+                "{} is not a Tinkuy database. Give another file with --db.",
+                path.display()
+            )),
+            StoreError::Corrupt { path, detail } => owned(format!(
+                "{} is damaged or not a database ({detail}). Restore a backup.",
+                path.display()
+            )),
+            StoreError::TooNew { path, found, supported } => owned(format!(
+                "{} is from a newer Tinkuy (schema {found}; this program knows up to {supported}). Update Tinkuy; the file was not touched.",
+                path.display()
+            )),
+            StoreError::Migration { version, source } => owned(format!(
+                "Could not upgrade the database to version {version} ({source}). Nothing was changed."
+            )),
+            StoreError::ReferenceData { what, detail } => {
+                owned(format!("The reference data ({what}) is malformed: {detail}."))
+            }
+            StoreError::NotInitialised => Cow::Borrowed(
+                "The database is not set up yet. Run «tinkuy init --admin NAME --district UBIGEO» or open Tinkuy to create the administrator.",
+            ),
+            StoreError::AlreadyInitialised => {
+                Cow::Borrowed("The database is already set up; nothing was changed.")
+            }
+            StoreError::Conflict { entity, id, .. } => owned(format!(
+                "Someone else saved changes to this record ({entity} {}) while you were editing it. Open it again to see their version and repeat your change.",
+                crate::store::ids::display(*id)
+            )),
+            StoreError::NotFound { entity, id } => owned(format!("{entity} {id} was not found.")),
+            StoreError::Busy => Cow::Borrowed(
+                "The database is busy with another program. Wait a moment and try again.",
+            ),
+        }
+    }
+}
+
+fn permission_es(p: Permission) -> &'static str {
+    match p {
+        Permission::ReadRegistry => "consultar el padrón",
+        Permission::ReadPersonalData => "ver datos personales (DNI, fecha de nacimiento)",
+        Permission::WriteRegistry => "modificar el padrón",
+        Permission::ManageUsers => "administrar usuarios",
+        Permission::WriteClar => "modificar concursos y propuestas del CLAR",
+        Permission::ScoreClar => "calificar propuestas del CLAR",
+        Permission::WriteCommittee => "modificar reuniones del comité",
+        Permission::WorkFlags => "trabajar las alertas",
+        Permission::ChangeOwnPassword => "cambiar su contraseña",
+    }
+}
+
+fn permission_en(p: Permission) -> &'static str {
+    match p {
+        Permission::ReadRegistry => "read the registry",
+        Permission::ReadPersonalData => "see personal data (DNI, birth date)",
+        Permission::WriteRegistry => "change the registry",
+        Permission::ManageUsers => "manage users",
+        Permission::WriteClar => "change CLAR calls and proposals",
+        Permission::ScoreClar => "score CLAR proposals",
+        Permission::WriteCommittee => "change committee meetings",
+        Permission::WorkFlags => "work on alerts",
+        Permission::ChangeOwnPassword => "change their password",
+    }
+}
+
+impl Localize for CoreError {
+    fn es(&self) -> Cow<'static, str> {
+        match self {
+            CoreError::Store(e) => e.es(),
+            CoreError::Forbidden { role, permission } => owned(format!(
+                "Su rol ({}) no permite {}. Pida a un administrador que lo haga o que cambie su rol.",
+                role.text(Lang::Es),
+                permission_es(*permission)
+            )),
+            CoreError::BadCredentials => {
+                Cow::Borrowed("Usuario o contraseña incorrectos. Revise e intente de nuevo.")
+            }
+            CoreError::UserInactive(u) => owned(format!(
+                "El usuario {u} está desactivado. Pida a un administrador que lo active."
+            )),
+            CoreError::UserExists(u) => {
+                owned(format!("Ya existe un usuario llamado {u}. Elija otro nombre."))
+            }
+            CoreError::UnknownUser(u) => owned(format!("No existe el usuario {u}.")),
+            CoreError::InvalidUsername(u) => owned(format!(
+                "El nombre de usuario «{u}» no es válido: use de 2 a 40 letras minúsculas sin tildes, números, punto, guion o guion bajo."
+            )),
+            CoreError::PasswordTooShort { min } => {
+                owned(format!("La contraseña es muy corta: use al menos {min} caracteres."))
+            }
+            CoreError::UnknownDistrict(u) => owned(format!(
+                "No existe un distrito con UBIGEO (INEI) «{u}». Escriba los 6 dígitos, por ejemplo 030212."
+            )),
+            CoreError::InvalidOfficeNumber(n) => owned(format!(
+                "El número de oficina {n} no es válido: use un número de 1 a 99, distinto para cada oficina del distrito."
+            )),
+            CoreError::Hashing(e) => owned(format!("No se pudo proteger la contraseña ({e}).")),
+            CoreError::Unaudited => Cow::Borrowed(
+                "Error interno: un cambio no quedó registrado en la bitácora, así que no se guardó.",
+            ),
+            CoreError::InvalidValue { field, value } => {
+                owned(format!("Valor no válido para {field}: «{value}»."))
+            }
+        }
+    }
+
+    fn en(&self) -> Cow<'static, str> {
+        match self {
+            CoreError::Store(e) => e.en(),
+            CoreError::Forbidden { role, permission } => owned(format!(
+                "Your role ({}) may not {}. Ask an administrator to do it or to change your role.",
+                role.text(Lang::En),
+                permission_en(*permission)
+            )),
+            CoreError::BadCredentials => {
+                Cow::Borrowed("Wrong user name or password. Check and try again.")
+            }
+            CoreError::UserInactive(u) => {
+                owned(format!("User {u} is deactivated. Ask an administrator to activate it."))
+            }
+            CoreError::UserExists(u) => {
+                owned(format!("A user named {u} already exists. Choose another name."))
+            }
+            CoreError::UnknownUser(u) => owned(format!("There is no user {u}.")),
+            CoreError::InvalidUsername(u) => owned(format!(
+                "The user name «{u}» is not valid: use 2 to 40 lower-case letters without accents, digits, dot, dash or underscore."
+            )),
+            CoreError::PasswordTooShort { min } => {
+                owned(format!("The password is too short: use at least {min} characters."))
+            }
+            CoreError::UnknownDistrict(u) => owned(format!(
+                "There is no district with (INEI) UBIGEO «{u}». Type its 6 digits, e.g. 030212."
+            )),
+            CoreError::InvalidOfficeNumber(n) => owned(format!(
+                "Office number {n} is not valid: use 1 to 99, different for each office of the district."
+            )),
+            CoreError::Hashing(e) => owned(format!("Could not protect the password ({e}).")),
+            CoreError::Unaudited => Cow::Borrowed(
+                "Internal error: a change was not recorded in the audit log, so it was not saved.",
+            ),
+            CoreError::InvalidValue { field, value } => {
+                owned(format!("Invalid value for {field}: «{value}»."))
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! Who is acting and what they may do. Passwords are hashed with Argon2id; permissions are
+//! checked here, in the core, so no face of the program can skip them.
+
+use super::error::{CoreError, CoreResult};
+use super::{write, WriteCtx};
+use crate::domain::role::Role;
+use crate::store::audit::Entry;
+use crate::store::users::{self, NewUser, PasswordChange, UserRow};
+use crate::store::{ids, Store};
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::Argon2;
+use rusqlite::Transaction;
+use serde_json::json;
+
+pub const MIN_PASSWORD_LEN: usize = 4;
+
+/// Something a role may or may not do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    ReadRegistry,
+    ReadPersonalData,
+    WriteRegistry,
+    ManageUsers,
+    WriteClar,
+    ScoreClar,
+    WriteCommittee,
+    WorkFlags,
+    /// Every user may change their own password (knowing the old one).
+    ChangeOwnPassword,
+}
+
+impl Permission {
+    pub fn allowed_for(self, role: Role) -> bool {
+        match self {
+            Permission::ReadRegistry => role.can_read_registry(),
+            Permission::ReadPersonalData => role.can_read_personal_data(),
+            Permission::WriteRegistry => role.can_write_registry(),
+            Permission::ManageUsers => role.can_manage_users(),
+            Permission::WriteClar => role.can_write_clar(),
+            Permission::ScoreClar => role.can_score_clar(),
+            Permission::WriteCommittee => role.can_write_committee(),
+            Permission::WorkFlags => role.can_work_flags(),
+            Permission::ChangeOwnPassword => true,
+        }
+    }
+}
+
+/// The person on whose behalf the core acts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+impl Actor {
+    /// The program itself, for set-up and demo generation before any user exists.
+    pub fn system() -> Actor {
+        Actor {
+            user_id: None,
+            username: "tinkuy".into(),
+            display_name: "Tinkuy".into(),
+            role: Role::Admin,
+        }
+    }
+
+    pub fn can(&self, permission: Permission) -> bool {
+        permission.allowed_for(self.role)
+    }
+
+    pub fn require(&self, permission: Permission) -> CoreResult<()> {
+        if self.can(permission) {
+            Ok(())
+        } else {
+            Err(CoreError::Forbidden { role: self.role, permission })
+        }
+    }
+
+    fn from_row(row: &UserRow) -> CoreResult<Actor> {
+        let role = Role::parse(&row.role)
+            .map_err(|_| CoreError::InvalidValue { field: "role", value: row.role.clone() })?;
+        Ok(Actor {
+            user_id: Some(row.id),
+            username: row.username.clone(),
+            display_name: row.display_name.clone(),
+            role,
+        })
+    }
+}
+
+pub fn hash_password(password: &str) -> CoreResult<String> {
+    if password.chars().count() < MIN_PASSWORD_LEN {
+        return Err(CoreError::PasswordTooShort { min: MIN_PASSWORD_LEN });
+    }
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| CoreError::Hashing(e.to_string()))
+}
+
+fn password_matches(password: &str, stored: &str) -> bool {
+    match PasswordHash::new(stored) {
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Checks a user name and password; the same answer for an unknown user and a wrong password,
+/// so the message does not reveal which accounts exist.
+pub fn authenticate(store: &Store, username: &str, password: &str) -> CoreResult<Actor> {
+    let username = username.trim().to_lowercase();
+    let row = users::by_username(store.conn(), &username)?.ok_or(CoreError::BadCredentials)?;
+    if !password_matches(password, &row.password_hash) {
+        return Err(CoreError::BadCredentials);
+    }
+    if !row.active {
+        return Err(CoreError::UserInactive(row.username));
+    }
+    Actor::from_row(&row)
+}
+
+/// A new account to create.
+pub struct NewAccount<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub password: &'a str,
+}
+
+pub fn valid_username(name: &str) -> bool {
+    (2..=40).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+}
+
+/// Inserts an account inside an existing write (set-up and demo use this directly).
+pub(crate) fn insert_account(tx: &Transaction, ctx: &WriteCtx, account: &NewAccount) -> CoreResult<i64> {
+    let username = account.username.trim().to_lowercase();
+    if !valid_username(&username) {
+        return Err(CoreError::InvalidUsername(account.username.to_string()));
+    }
+    if users::by_username(tx, &username)?.is_some() {
+        return Err(CoreError::UserExists(username));
+    }
+    let hash = hash_password(account.password)?;
+    let id = ids::next(tx)?;
+    let display = if account.display_name.trim().is_empty() { &username } else { account.display_name };
+    users::insert(tx, &NewUser {
+        id,
+        username: &username,
+        display_name: display,
+        role: account.role.code(),
+        password_hash: &hash,
+        must_change_password: false,
+        at: &ctx.at,
+    })?;
+    ctx.audit(tx, Entry {
+        action: "create",
+        entity: "app_user",
+        entity_id: Some(id),
+        details: json!({ "username": username, "role": account.role.code() }),
+    })?;
+    Ok(id)
+}
+
+pub fn add_user(store: &mut Store, actor: &Actor, account: &NewAccount) -> CoreResult<i64> {
+    write(store, actor, Permission::ManageUsers, |tx, ctx| insert_account(tx, ctx, account))
+}
+
+pub fn list_users(store: &Store, actor: &Actor) -> CoreResult<Vec<UserRow>> {
+    actor.require(Permission::ManageUsers)?;
+    Ok(users::list(store.conn())?)
+}
+
+/// Changes a password: anyone may change their own (giving the old one); an administrator may
+/// reset anyone's, and the user must then change it at next log-in.
+pub fn change_own_password(store: &mut Store, actor: &Actor, old: &str, new: &str) -> CoreResult<()> {
+    let row = users::by_username(store.conn(), &actor.username)?
+        .ok_or_else(|| CoreError::UnknownUser(actor.username.clone()))?;
+    if !password_matches(old, &row.password_hash) {
+        return Err(CoreError::BadCredentials);
+    }
+    let hash = hash_password(new)?;
+    write(store, actor, Permission::ChangeOwnPassword, |tx, ctx| {
+        set_hash(tx, ctx, &row, &hash, false)
+    })
+}
+
+pub fn reset_password(store: &mut Store, actor: &Actor, username: &str, new: &str) -> CoreResult<()> {
+    actor.require(Permission::ManageUsers)?;
+    let row = users::by_username(store.conn(), &username.trim().to_lowercase())?
+        .ok_or_else(|| CoreError::UnknownUser(username.to_string()))?;
+    let hash = hash_password(new)?;
+    let must_change = row.id != actor.user_id.unwrap_or_default();
+    write(store, actor, Permission::ManageUsers, |tx, ctx| {
+        set_hash(tx, ctx, &row, &hash, must_change)
+    })
+}
+
+fn set_hash(tx: &Transaction, ctx: &WriteCtx, row: &UserRow, hash: &str, must_change: bool) -> CoreResult<()> {
+    users::set_password(tx, &PasswordChange {
+        id: row.id,
+        expected_version: row.version,
+        password_hash: hash,
+        must_change_password: must_change,
+        at: &ctx.at,
+    })?;
+    ctx.audit(tx, Entry {
+        action: "password",
+        entity: "app_user",
+        entity_id: Some(row.id),
+        details: json!({ "username": row.username, "reset": must_change }),
+    })
+}

@@ -1,0 +1,46 @@
+//! The errors a use case can end in. Each says what is wrong in terms a person can act on;
+//! `i18n::errors` renders them in the user's language.
+
+use crate::domain::role::Role;
+use crate::store::StoreError;
+use thiserror::Error;
+
+use super::auth::Permission;
+
+#[derive(Debug, Error)]
+pub enum CoreError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("role {role:?} may not {permission:?}")]
+    Forbidden { role: Role, permission: Permission },
+    #[error("wrong user name or password")]
+    BadCredentials,
+    #[error("user {0} is deactivated")]
+    UserInactive(String),
+    #[error("user {0} already exists")]
+    UserExists(String),
+    #[error("no user named {0}")]
+    UnknownUser(String),
+    #[error("invalid user name {0:?}")]
+    InvalidUsername(String),
+    #[error("password too short (at least {min} characters)")]
+    PasswordTooShort { min: usize },
+    #[error("unknown district {0}")]
+    UnknownDistrict(String),
+    #[error("invalid office number {0} (1 to 99)")]
+    InvalidOfficeNumber(i64),
+    #[error("password hashing failed: {0}")]
+    Hashing(String),
+    #[error("a write was about to be committed without an audit entry")]
+    Unaudited,
+    #[error("invalid value for {field}: {value:?}")]
+    InvalidValue { field: &'static str, value: String },
+}
+
+pub type CoreResult<T> = Result<T, CoreError>;
+
+impl From<rusqlite::Error> for CoreError {
+    fn from(err: rusqlite::Error) -> Self {
+        CoreError::Store(StoreError::from_sqlite(err))
+    }
+}

@@ -1,0 +1,66 @@
+//! Use cases that span tables: setting up, users, demo data, and (later) imports, matching,
+//! CLAR, the committee and exports. Every write goes through [`write`], which checks the
+//! actor's permission, runs in one transaction and refuses to commit without an audit entry.
+
+pub mod auth;
+pub mod demo;
+pub mod error;
+pub mod overview;
+pub mod progress;
+pub mod setup;
+
+pub use auth::{Actor, Permission};
+pub use error::{CoreError, CoreResult};
+
+use crate::store::audit::{self, Author, Entry};
+use crate::store::Store;
+use rusqlite::Transaction;
+use std::cell::Cell;
+
+/// What a write needs besides the transaction: when it happens and who does it.
+pub struct WriteCtx<'a> {
+    pub at: String,
+    pub today: chrono::NaiveDate,
+    author: Author,
+    actor: &'a Actor,
+    audited: Cell<usize>,
+}
+
+impl WriteCtx<'_> {
+    pub fn actor(&self) -> &Actor {
+        self.actor
+    }
+
+    /// Appends an audit entry in the same transaction as the change it describes.
+    pub fn audit(&self, tx: &Transaction, entry: Entry) -> CoreResult<()> {
+        audit::append(tx, &self.at, &self.author, &entry)?;
+        self.audited.set(self.audited.get() + 1);
+        Ok(())
+    }
+}
+
+/// Runs `work` as one audited transaction on behalf of `actor`, if their role allows
+/// `permission`. Nothing is written when the permission is missing or `work` fails.
+pub fn write<T>(
+    store: &mut Store,
+    actor: &Actor,
+    permission: Permission,
+    work: impl FnOnce(&Transaction, &WriteCtx) -> CoreResult<T>,
+) -> CoreResult<T> {
+    actor.require(permission)?;
+    let clock = store.clock();
+    let ctx = WriteCtx {
+        at: clock.now_text(),
+        today: clock.today(),
+        author: Author { user_id: actor.user_id, username: actor.username.clone() },
+        actor,
+        audited: Cell::new(0),
+    };
+    let tx = store.begin()?;
+    let value = work(&tx, &ctx)?;
+    if ctx.audited.get() == 0 {
+        return Err(CoreError::Unaudited);
+    }
+    tx.commit().map_err(crate::store::StoreError::from_sqlite)?;
+    Ok(value)
+}
