@@ -8,6 +8,8 @@
 use std::borrow::Cow;
 
 mod common;
+mod domain_errors;
+mod domain_labels;
 
 pub use common::Common;
 
