@@ -6,7 +6,8 @@ use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("pe", "Tinkuy", "tinkuy").map(|d| d.config_dir().join("config.txt"))
+    directories::ProjectDirs::from("pe", "Tinkuy", "tinkuy")
+        .map(|d| d.config_dir().join("config.txt"))
 }
 
 /// The language saved in the file at `path`, if any.
@@ -23,7 +24,11 @@ pub fn save_lang(path: &Path, lang: Lang) -> std::io::Result<()> {
     let old = std::fs::read_to_string(path).unwrap_or_default();
     let mut lines: Vec<String> = old
         .lines()
-        .filter(|line| line.split_once('=').map(|(k, _)| k.trim() != "lang").unwrap_or(true))
+        .filter(|line| {
+            line.split_once('=')
+                .map(|(k, _)| k.trim() != "lang")
+                .unwrap_or(true)
+        })
         .map(str::to_string)
         .collect();
     lines.push(format!("lang = {}", lang.code()));

@@ -15,15 +15,21 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<(), CoreError> {
         Actor::system()
     };
     let mut progress = TerminalProgress::new(Cli::DemoGenerating.text(ctx.lang));
-    let request = demo::DemoRequest { households: args.households, seed: args.seed };
+    let request = demo::DemoRequest {
+        households: args.households,
+        seed: args.seed,
+    };
     let summary = demo::generate(&mut store, &actor, &request, &mut progress)?;
     progress.finish();
     println!(
         "{}: {} {}, {} {}, {} {}.",
         Cli::DemoDone.text(ctx.lang),
-        summary.households, Cli::ColHouseholds.text(ctx.lang),
-        summary.persons, Cli::ColPersons.text(ctx.lang),
-        summary.enrolments, Cli::ColActiveEnrolments.text(ctx.lang),
+        summary.households,
+        Cli::ColHouseholds.text(ctx.lang),
+        summary.persons,
+        Cli::ColPersons.text(ctx.lang),
+        summary.enrolments,
+        Cli::ColActiveEnrolments.text(ctx.lang),
     );
     Ok(())
 }

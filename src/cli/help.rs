@@ -66,9 +66,7 @@ pub fn localize(command: Command, lang: Lang) -> Command {
 
 fn apply(command: Command, path: &[&str], arg: &str, text: String) -> Command {
     match path.split_first() {
-        Some((first, rest)) => {
-            command.mut_subcommand(*first, |sub| apply(sub, rest, arg, text))
-        }
+        Some((first, rest)) => command.mut_subcommand(*first, |sub| apply(sub, rest, arg, text)),
         None if arg.is_empty() => command.about(text),
         None => command.mut_arg(arg, |a| a.help(text)),
     }
@@ -103,7 +101,10 @@ fn dress(command: Command, lang: Lang) -> Command {
                 .help(Cli::VersionFlag.text(lang).into_owned()),
         );
     }
-    let names: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
     for name in names {
         command = command.mut_subcommand(name, |sub| dress(sub, lang));
     }

@@ -11,13 +11,16 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<(), CoreError> {
         return Err(crate::store::StoreError::AlreadyInitialised.into());
     }
     let password = login::new_password(ctx)?;
-    setup::init(&mut store, &setup::InitRequest {
-        admin_username: &args.admin,
-        admin_display_name: args.name.as_deref().unwrap_or(&args.admin),
-        admin_password: &password,
-        district_ubigeo: &args.district,
-        office_number: args.office,
-    })?;
+    setup::init(
+        &mut store,
+        &setup::InitRequest {
+            admin_username: &args.admin,
+            admin_display_name: args.name.as_deref().unwrap_or(&args.admin),
+            admin_password: &password,
+            district_ubigeo: &args.district,
+            office_number: args.office,
+        },
+    )?;
     println!("{}", Cli::InitDone.text(ctx.lang));
     Ok(())
 }

@@ -22,8 +22,12 @@ pub fn prompt_secret(ctx: &Ctx, prompt: Cli) -> Result<String, CoreError> {
             value: Cli::NoTerminalForPassword.text(ctx.lang).into_owned(),
         });
     }
-    rpassword::prompt_password(prompt.text(ctx.lang).as_ref())
-        .map_err(|e| CoreError::InvalidValue { field: "password", value: e.to_string() })
+    rpassword::prompt_password(prompt.text(ctx.lang).as_ref()).map_err(|e| {
+        CoreError::InvalidValue {
+            field: "password",
+            value: e.to_string(),
+        }
+    })
 }
 
 /// A new password, asked twice on a terminal, or TINKUY_PASSWORD.
@@ -54,7 +58,10 @@ fn username(ctx: &Ctx) -> Result<String, CoreError> {
     let mut line = String::new();
     std::io::stdin()
         .read_line(&mut line)
-        .map_err(|e| CoreError::InvalidValue { field: "user", value: e.to_string() })?;
+        .map_err(|e| CoreError::InvalidValue {
+            field: "user",
+            value: e.to_string(),
+        })?;
     Ok(line.trim().to_string())
 }
 

@@ -43,11 +43,19 @@ pub fn run(argv: Vec<OsString>) -> Parsed {
     let Some(command) = cli.command.clone() else {
         return Parsed::Tui { db, lang };
     };
-    let ctx = Ctx { db, lang, user: cli.user.clone() };
+    let ctx = Ctx {
+        db,
+        lang,
+        user: cli.user.clone(),
+    };
     match dispatch(&ctx, command) {
         Ok(()) => Parsed::Done(0),
         Err(err) => {
-            eprintln!("{}: {}", crate::i18n::Cli::ErrorPrefix.text(lang), err.text(lang));
+            eprintln!(
+                "{}: {}",
+                crate::i18n::Cli::ErrorPrefix.text(lang),
+                err.text(lang)
+            );
             Parsed::Done(1)
         }
     }

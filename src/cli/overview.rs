@@ -14,32 +14,51 @@ pub fn run(ctx: &Ctx, args: OverviewArgs) -> Result<(), CoreError> {
         TableFormat::Csv => {
             println!("tipo,codigo,nombre,hogares,personas,afiliaciones_activas");
             for p in &data.programmes {
-                println!("programa,{},{},,,{}", p.code, csv_field(&p.name), p.active_enrolments);
+                println!(
+                    "programa,{},{},,,{}",
+                    p.code,
+                    csv_field(&p.name),
+                    p.active_enrolments
+                );
             }
             for d in &data.districts {
                 println!(
                     "distrito,{},{},{},{},{}",
-                    d.ubigeo, csv_field(&d.name), d.households, d.persons, d.active_enrolments
+                    d.ubigeo,
+                    csv_field(&d.name),
+                    d.households,
+                    d.persons,
+                    d.active_enrolments
                 );
             }
         }
         TableFormat::Table => {
             println!(
                 "{}: {}   {}: {}   {}: {}",
-                Cli::ColHouseholds.text(lang), data.totals.households,
-                Cli::ColPersons.text(lang), data.totals.persons,
-                Cli::ColActiveEnrolments.text(lang), data.totals.active_enrolments
+                Cli::ColHouseholds.text(lang),
+                data.totals.households,
+                Cli::ColPersons.text(lang),
+                data.totals.persons,
+                Cli::ColActiveEnrolments.text(lang),
+                data.totals.active_enrolments
             );
             println!();
-            println!("{:<24} {:>12}", Cli::ColProgramme.text(lang), Cli::ColActiveEnrolments.text(lang));
+            println!(
+                "{:<24} {:>12}",
+                Cli::ColProgramme.text(lang),
+                Cli::ColActiveEnrolments.text(lang)
+            );
             for p in &data.programmes {
                 println!("{:<24} {:>12}", p.name, p.active_enrolments);
             }
             println!();
             println!(
                 "{:<8} {:<24} {:>10} {:>10} {:>12}",
-                "UBIGEO", Cli::ColDistrict.text(lang), Cli::ColHouseholds.text(lang),
-                Cli::ColPersons.text(lang), Cli::ColActiveEnrolments.text(lang)
+                "UBIGEO",
+                Cli::ColDistrict.text(lang),
+                Cli::ColHouseholds.text(lang),
+                Cli::ColPersons.text(lang),
+                Cli::ColActiveEnrolments.text(lang)
             );
             for d in &data.districts {
                 println!(

@@ -13,7 +13,11 @@ pub struct TerminalProgress {
 
 impl TerminalProgress {
     pub fn new(label: impl Into<String>) -> Self {
-        TerminalProgress { label: label.into(), enabled: std::io::stderr().is_terminal(), last: None }
+        TerminalProgress {
+            label: label.into(),
+            enabled: std::io::stderr().is_terminal(),
+            last: None,
+        }
     }
 
     pub fn finish(&mut self) {
@@ -30,11 +34,19 @@ impl ProgressSink for TerminalProgress {
         }
         // Redrawing at most ten times a second keeps a slow SSH link free.
         let now = Instant::now();
-        if self.last.is_some_and(|t| now - t < Duration::from_millis(100)) && p.done < p.total {
+        if self
+            .last
+            .is_some_and(|t| now - t < Duration::from_millis(100))
+            && p.done < p.total
+        {
             return;
         }
         self.last = Some(now);
-        let percent = if p.total == 0 { 100 } else { p.done * 100 / p.total };
+        let percent = if p.total == 0 {
+            100
+        } else {
+            p.done * 100 / p.total
+        };
         eprint!("\r{}: {}/{} ({percent}%)", self.label, p.done, p.total);
         let _ = std::io::stderr().flush();
     }

@@ -18,16 +18,22 @@ pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<(), CoreError> {
 fn add(ctx: &Ctx, args: UsersAddArgs) -> Result<(), CoreError> {
     let mut store = ctx.open()?;
     let actor = login::actor(ctx, &store)?;
-    let role = Role::parse(&args.role)
-        .map_err(|_| CoreError::InvalidValue { field: "role", value: args.role.clone() })?;
+    let role = Role::parse(&args.role).map_err(|_| CoreError::InvalidValue {
+        field: "role",
+        value: args.role.clone(),
+    })?;
     actor.require(auth::Permission::ManageUsers)?;
     let password = new_password_for_other(ctx)?;
-    auth::add_user(&mut store, &actor, &NewAccount {
-        username: &args.username,
-        display_name: args.name.as_deref().unwrap_or(&args.username),
-        role,
-        password: &password,
-    })?;
+    auth::add_user(
+        &mut store,
+        &actor,
+        &NewAccount {
+            username: &args.username,
+            display_name: args.name.as_deref().unwrap_or(&args.username),
+            role,
+            password: &password,
+        },
+    )?;
     println!("{}", Cli::UserAdded.text(ctx.lang));
     Ok(())
 }
@@ -63,7 +69,10 @@ fn list(ctx: &Ctx) -> Result<(), CoreError> {
         Cli::ColActive.text(lang)
     );
     for user in users {
-        let role = Role::parse(&user.role).ok().map(|r| r.text(lang).into_owned()).unwrap_or(user.role);
+        let role = Role::parse(&user.role)
+            .ok()
+            .map(|r| r.text(lang).into_owned())
+            .unwrap_or(user.role);
         let active = if user.active { Common::Yes } else { Common::No };
         println!(
             "{:<16} {:<28} {:<18} {}",
@@ -79,7 +88,10 @@ fn list(ctx: &Ctx) -> Result<(), CoreError> {
 fn passwd(ctx: &Ctx, args: UsersPasswdArgs) -> Result<(), CoreError> {
     let mut store = ctx.open()?;
     let actor = login::actor(ctx, &store)?;
-    match args.username.filter(|u| u.trim().to_lowercase() != actor.username) {
+    match args
+        .username
+        .filter(|u| u.trim().to_lowercase() != actor.username)
+    {
         Some(other) => {
             let password = new_password_for_other(ctx)?;
             auth::reset_password(&mut store, &actor, &other, &password)?;

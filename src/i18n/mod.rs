@@ -9,6 +9,8 @@ use std::borrow::Cow;
 
 mod cli;
 mod common;
+mod domain_errors;
+mod domain_labels;
 mod errors;
 
 pub use cli::Cli;

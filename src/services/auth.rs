@@ -74,13 +74,18 @@ impl Actor {
         if self.can(permission) {
             Ok(())
         } else {
-            Err(CoreError::Forbidden { role: self.role, permission })
+            Err(CoreError::Forbidden {
+                role: self.role,
+                permission,
+            })
         }
     }
 
     fn from_row(row: &UserRow) -> CoreResult<Actor> {
-        let role = Role::parse(&row.role)
-            .map_err(|_| CoreError::InvalidValue { field: "role", value: row.role.clone() })?;
+        let role = Role::parse(&row.role).map_err(|_| CoreError::InvalidValue {
+            field: "role",
+            value: row.role.clone(),
+        })?;
         Ok(Actor {
             user_id: Some(row.id),
             username: row.username.clone(),
@@ -92,7 +97,9 @@ impl Actor {
 
 pub fn hash_password(password: &str) -> CoreResult<String> {
     if password.chars().count() < MIN_PASSWORD_LEN {
-        return Err(CoreError::PasswordTooShort { min: MIN_PASSWORD_LEN });
+        return Err(CoreError::PasswordTooShort {
+            min: MIN_PASSWORD_LEN,
+        });
     }
     Argon2::default()
         .hash_password(password.as_bytes())
@@ -102,7 +109,9 @@ pub fn hash_password(password: &str) -> CoreResult<String> {
 
 fn password_matches(password: &str, stored: &str) -> bool {
     match PasswordHash::new(stored) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -131,11 +140,17 @@ pub struct NewAccount<'a> {
 
 pub fn valid_username(name: &str) -> bool {
     (2..=40).contains(&name.len())
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
 }
 
 /// Inserts an account inside an existing write (set-up and demo use this directly).
-pub(crate) fn insert_account(tx: &Transaction, ctx: &WriteCtx, account: &NewAccount) -> CoreResult<i64> {
+pub(crate) fn insert_account(
+    tx: &Transaction,
+    ctx: &WriteCtx,
+    account: &NewAccount,
+) -> CoreResult<i64> {
     let username = account.username.trim().to_lowercase();
     if !valid_username(&username) {
         return Err(CoreError::InvalidUsername(account.username.to_string()));
@@ -145,27 +160,39 @@ pub(crate) fn insert_account(tx: &Transaction, ctx: &WriteCtx, account: &NewAcco
     }
     let hash = hash_password(account.password)?;
     let id = ids::next(tx)?;
-    let display = if account.display_name.trim().is_empty() { &username } else { account.display_name };
-    users::insert(tx, &NewUser {
-        id,
-        username: &username,
-        display_name: display,
-        role: account.role.code(),
-        password_hash: &hash,
-        must_change_password: false,
-        at: &ctx.at,
-    })?;
-    ctx.audit(tx, Entry {
-        action: "create",
-        entity: "app_user",
-        entity_id: Some(id),
-        details: json!({ "username": username, "role": account.role.code() }),
-    })?;
+    let display = if account.display_name.trim().is_empty() {
+        &username
+    } else {
+        account.display_name
+    };
+    users::insert(
+        tx,
+        &NewUser {
+            id,
+            username: &username,
+            display_name: display,
+            role: account.role.code(),
+            password_hash: &hash,
+            must_change_password: false,
+            at: &ctx.at,
+        },
+    )?;
+    ctx.audit(
+        tx,
+        Entry {
+            action: "create",
+            entity: "app_user",
+            entity_id: Some(id),
+            details: json!({ "username": username, "role": account.role.code() }),
+        },
+    )?;
     Ok(id)
 }
 
 pub fn add_user(store: &mut Store, actor: &Actor, account: &NewAccount) -> CoreResult<i64> {
-    write(store, actor, Permission::ManageUsers, |tx, ctx| insert_account(tx, ctx, account))
+    write(store, actor, Permission::ManageUsers, |tx, ctx| {
+        insert_account(tx, ctx, account)
+    })
 }
 
 pub fn list_users(store: &Store, actor: &Actor) -> CoreResult<Vec<UserRow>> {
@@ -175,7 +202,12 @@ pub fn list_users(store: &Store, actor: &Actor) -> CoreResult<Vec<UserRow>> {
 
 /// Changes a password: anyone may change their own (giving the old one); an administrator may
 /// reset anyone's, and the user must then change it at next log-in.
-pub fn change_own_password(store: &mut Store, actor: &Actor, old: &str, new: &str) -> CoreResult<()> {
+pub fn change_own_password(
+    store: &mut Store,
+    actor: &Actor,
+    old: &str,
+    new: &str,
+) -> CoreResult<()> {
     let row = users::by_username(store.conn(), &actor.username)?
         .ok_or_else(|| CoreError::UnknownUser(actor.username.clone()))?;
     if !password_matches(old, &row.password_hash) {
@@ -187,7 +219,12 @@ pub fn change_own_password(store: &mut Store, actor: &Actor, old: &str, new: &st
     })
 }
 
-pub fn reset_password(store: &mut Store, actor: &Actor, username: &str, new: &str) -> CoreResult<()> {
+pub fn reset_password(
+    store: &mut Store,
+    actor: &Actor,
+    username: &str,
+    new: &str,
+) -> CoreResult<()> {
     actor.require(Permission::ManageUsers)?;
     let row = users::by_username(store.conn(), &username.trim().to_lowercase())?
         .ok_or_else(|| CoreError::UnknownUser(username.to_string()))?;
@@ -198,18 +235,30 @@ pub fn reset_password(store: &mut Store, actor: &Actor, username: &str, new: &st
     })
 }
 
-fn set_hash(tx: &Transaction, ctx: &WriteCtx, row: &UserRow, hash: &str, must_change: bool) -> CoreResult<()> {
-    users::set_password(tx, &PasswordChange {
-        id: row.id,
-        expected_version: row.version,
-        password_hash: hash,
-        must_change_password: must_change,
-        at: &ctx.at,
-    })?;
-    ctx.audit(tx, Entry {
-        action: "password",
-        entity: "app_user",
-        entity_id: Some(row.id),
-        details: json!({ "username": row.username, "reset": must_change }),
-    })
+fn set_hash(
+    tx: &Transaction,
+    ctx: &WriteCtx,
+    row: &UserRow,
+    hash: &str,
+    must_change: bool,
+) -> CoreResult<()> {
+    users::set_password(
+        tx,
+        &PasswordChange {
+            id: row.id,
+            expected_version: row.version,
+            password_hash: hash,
+            must_change_password: must_change,
+            at: &ctx.at,
+        },
+    )?;
+    ctx.audit(
+        tx,
+        Entry {
+            action: "password",
+            entity: "app_user",
+            entity_id: Some(row.id),
+            details: json!({ "username": row.username, "reset": must_change }),
+        },
+    )
 }

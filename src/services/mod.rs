@@ -52,7 +52,10 @@ pub fn write<T>(
     let ctx = WriteCtx {
         at: clock.now_text(),
         today: clock.today(),
-        author: Author { user_id: actor.user_id, username: actor.username.clone() },
+        author: Author {
+            user_id: actor.user_id,
+            username: actor.username.clone(),
+        },
         actor,
         audited: Cell::new(0),
     };

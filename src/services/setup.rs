@@ -34,24 +34,45 @@ pub fn init(store: &mut Store, request: &InitRequest) -> CoreResult<i64> {
     let ubigeo = request.district_ubigeo.trim();
     let district = territory::district(store.conn(), ubigeo)?
         .ok_or_else(|| CoreError::UnknownDistrict(ubigeo.to_string()))?;
-    let code = ubigeo.parse::<i64>().map_err(|_| CoreError::UnknownDistrict(ubigeo.into()))?
+    let code = ubigeo
+        .parse::<i64>()
+        .map_err(|_| CoreError::UnknownDistrict(ubigeo.into()))?
         * 100
         + request.office_number;
-    let name = format!("{} ({}, {})", district.name, district.province, district.region);
-    let office = Office { code, district_ubigeo: ubigeo.to_string(), name };
-    write(store, &Actor::system(), Permission::ManageUsers, |tx, ctx| {
-        office::insert(tx, &office, &ctx.at)?;
-        ctx.audit(tx, Entry {
-            action: "init",
-            entity: "office",
-            entity_id: Some(code),
-            details: json!({ "district": ubigeo, "office_number": request.office_number }),
-        })?;
-        insert_account(tx, ctx, &NewAccount {
-            username: request.admin_username,
-            display_name: request.admin_display_name,
-            role: Role::Admin,
-            password: request.admin_password,
-        })
-    })
+    let name = format!(
+        "{} ({}, {})",
+        district.name, district.province, district.region
+    );
+    let office = Office {
+        code,
+        district_ubigeo: ubigeo.to_string(),
+        name,
+    };
+    write(
+        store,
+        &Actor::system(),
+        Permission::ManageUsers,
+        |tx, ctx| {
+            office::insert(tx, &office, &ctx.at)?;
+            ctx.audit(
+                tx,
+                Entry {
+                    action: "init",
+                    entity: "office",
+                    entity_id: Some(code),
+                    details: json!({ "district": ubigeo, "office_number": request.office_number }),
+                },
+            )?;
+            insert_account(
+                tx,
+                ctx,
+                &NewAccount {
+                    username: request.admin_username,
+                    display_name: request.admin_display_name,
+                    role: Role::Admin,
+                    password: request.admin_password,
+                },
+            )
+        },
+    )
 }

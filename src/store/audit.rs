@@ -40,24 +40,38 @@ const GENESIS: &str = "000000000000000000000000000000000000000000000000000000000
 
 pub fn append(conn: &Connection, at: &str, author: &Author, entry: &Entry) -> StoreResult<()> {
     let prev: String = conn
-        .query_row("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .optional()?
         .unwrap_or_else(|| GENESIS.to_string());
     let details = entry.details.to_string();
-    let hash = chain_hash(&prev, &Fields {
-        at,
-        username: &author.username,
-        action: entry.action,
-        entity: entry.entity,
-        entity_id: entry.entity_id,
-        details: &details,
-    });
+    let hash = chain_hash(
+        &prev,
+        &Fields {
+            at,
+            username: &author.username,
+            action: entry.action,
+            entity: entry.entity,
+            entity_id: entry.entity_id,
+            details: &details,
+        },
+    );
     conn.execute(
         "INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, details,
          prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
-            at, author.user_id, author.username, entry.action, entry.entity, entry.entity_id,
-            details, prev, hash
+            at,
+            author.user_id,
+            author.username,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            details,
+            prev,
+            hash
         ],
     )?;
     Ok(())
@@ -78,10 +92,19 @@ fn chain_hash(prev: &str, f: &Fields) -> String {
         hasher.update(part.as_bytes());
         hasher.update([0x1f]);
     }
-    hasher.update(f.entity_id.map(|v| v.to_string()).unwrap_or_default().as_bytes());
+    hasher.update(
+        f.entity_id
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+            .as_bytes(),
+    );
     hasher.update([0x1f]);
     hasher.update(f.details.as_bytes());
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Filters for listing the log.
@@ -100,7 +123,11 @@ pub fn list(conn: &Connection, filter: &Filter) -> StoreResult<Vec<Row>> {
            AND (?3 IS NULL OR entity = ?3)
          ORDER BY seq DESC LIMIT ?4",
     )?;
-    let limit = if filter.limit > 0 { filter.limit } else { i64::MAX };
+    let limit = if filter.limit > 0 {
+        filter.limit
+    } else {
+        i64::MAX
+    };
     let rows = stmt.query_map(
         params![filter.since, filter.username, filter.entity, limit],
         |r| {

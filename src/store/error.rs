@@ -8,15 +8,25 @@ pub enum StoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("cannot create the data folder {path}: {source}")]
-    CreateDir { path: PathBuf, source: std::io::Error },
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path} is not a Tinkuy database")]
     NotTinkuy { path: PathBuf },
     #[error("{path} is damaged or not a database: {detail}")]
     Corrupt { path: PathBuf, detail: String },
     #[error("{path} is schema version {found}; this program knows up to {supported}")]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("migration to version {version} failed: {source}")]
-    Migration { version: i64, source: rusqlite::Error },
+    Migration {
+        version: i64,
+        source: rusqlite::Error,
+    },
     #[error("reference data is malformed ({what}): {detail}")]
     ReferenceData { what: &'static str, detail: String },
     #[error("the database has not been set up (no office)")]
@@ -24,7 +34,11 @@ pub enum StoreError {
     #[error("the database is already set up")]
     AlreadyInitialised,
     #[error("{entity} {id} was changed by someone else (version {expected} expected)")]
-    Conflict { entity: &'static str, id: i64, expected: i64 },
+    Conflict {
+        entity: &'static str,
+        id: i64,
+        expected: i64,
+    },
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
     #[error("the database is busy (another program holds it)")]

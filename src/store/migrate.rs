@@ -44,11 +44,17 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> StoreResult<Outcome> {
         return Ok(Outcome::Created);
     }
     if app_id != APPLICATION_ID {
-        return Err(StoreError::NotTinkuy { path: path.to_path_buf() });
+        return Err(StoreError::NotTinkuy {
+            path: path.to_path_buf(),
+        });
     }
     let latest = latest_version();
     if version > latest {
-        return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported: latest });
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: latest,
+        });
     }
     if version == latest {
         return Ok(Outcome::Current);
@@ -83,10 +89,14 @@ fn run_steps(conn: &mut Connection, from: i64) -> StoreResult<()> {
             continue;
         }
         tx.execute_batch(step)
-            .map_err(|source| StoreError::Migration { version: target, source })?;
+            .map_err(|source| StoreError::Migration {
+                version: target,
+                source,
+            })?;
     }
-    let dangling: i64 =
-        tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+    let dangling: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
     if dangling > 0 {
         return Err(StoreError::Migration {
             version: latest_version(),

@@ -36,8 +36,10 @@ impl Store {
     /// schema up to date. Refuses files that are not Tinkuy databases or are too new.
     pub fn open(path: &Path) -> StoreResult<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
         let existed = path.exists();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -66,7 +68,12 @@ impl Store {
             seed::reference(&tx)?;
             tx.commit()?;
         }
-        Ok(Store { conn, path, clock: Clock::System, outcome })
+        Ok(Store {
+            conn,
+            path,
+            clock: Clock::System,
+            outcome,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -103,7 +110,9 @@ impl Store {
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Reading the schema first makes a file that is not a database fail here, clearly.
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
     conn.pragma_update(None, "foreign_keys", true)?;
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;

@@ -12,9 +12,17 @@ pub struct Office {
 
 pub fn get(conn: &Connection) -> StoreResult<Option<Office>> {
     Ok(conn
-        .query_row("SELECT code, district_ubigeo, name FROM office LIMIT 1", [], |r| {
-            Ok(Office { code: r.get(0)?, district_ubigeo: r.get(1)?, name: r.get(2)? })
-        })
+        .query_row(
+            "SELECT code, district_ubigeo, name FROM office LIMIT 1",
+            [],
+            |r| {
+                Ok(Office {
+                    code: r.get(0)?,
+                    district_ubigeo: r.get(1)?,
+                    name: r.get(2)?,
+                })
+            },
+        )
         .optional()?)
 }
 
@@ -28,7 +36,9 @@ pub fn insert(conn: &Connection, office: &Office, at: &str) -> StoreResult<()> {
 
 pub fn setting(conn: &Connection, key: &str) -> StoreResult<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 

@@ -33,7 +33,13 @@ pub fn totals(conn: &Connection) -> StoreResult<Totals> {
                 (SELECT coalesce(sum(persons), 0) FROM stat_district),
                 (SELECT coalesce(sum(active), 0) FROM stat_enrolment)",
         [],
-        |r| Ok(Totals { households: r.get(0)?, persons: r.get(1)?, active_enrolments: r.get(2)? }),
+        |r| {
+            Ok(Totals {
+                households: r.get(0)?,
+                persons: r.get(1)?,
+                active_enrolments: r.get(2)?,
+            })
+        },
     )?)
 }
 
@@ -45,7 +51,11 @@ pub fn by_programme(conn: &Connection) -> StoreResult<Vec<ProgrammeCount>> {
          WHERE p.active = 1 GROUP BY p.id ORDER BY p.id",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(ProgrammeCount { code: r.get(0)?, name: r.get(1)?, active_enrolments: r.get(2)? })
+        Ok(ProgrammeCount {
+            code: r.get(0)?,
+            name: r.get(1)?,
+            active_enrolments: r.get(2)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -15,40 +15,153 @@ const SEEDED_AT: &str = "2026-01-01T00:00:00Z";
 
 /// (code, name, sector, level)
 pub const AGENCIES: &[(&str, &str, &str, &str)] = &[
-    ("JUNTOS", "Programa Juntos (MIDIS)", "social_protection", "national"),
-    ("FONCODES", "FONCODES – Haku Wiñay (MIDIS)", "social_protection", "national"),
-    ("AGRORURAL", "Agrorural (MIDAGRI)", "agriculture", "national"),
+    (
+        "JUNTOS",
+        "Programa Juntos (MIDIS)",
+        "social_protection",
+        "national",
+    ),
+    (
+        "FONCODES",
+        "FONCODES – Haku Wiñay (MIDIS)",
+        "social_protection",
+        "national",
+    ),
+    (
+        "AGRORURAL",
+        "Agrorural (MIDAGRI)",
+        "agriculture",
+        "national",
+    ),
     ("ALIADOS", "Aliados II (MIDAGRI)", "agriculture", "national"),
-    ("DRA", "Dirección Regional Agraria (Gobierno Regional)", "agriculture", "regional"),
-    ("MUNI_PROV", "Municipalidad Provincial", "local_government", "provincial"),
-    ("MUNI_DIST", "Municipalidad Distrital", "local_government", "district"),
+    (
+        "DRA",
+        "Dirección Regional Agraria (Gobierno Regional)",
+        "agriculture",
+        "regional",
+    ),
+    (
+        "MUNI_PROV",
+        "Municipalidad Provincial",
+        "local_government",
+        "provincial",
+    ),
+    (
+        "MUNI_DIST",
+        "Municipalidad Distrital",
+        "local_government",
+        "district",
+    ),
     ("SALUD", "Centro de Salud (MINSA)", "health", "district"),
-    ("UGEL", "UGEL / institución educativa (MINEDU)", "education", "provincial"),
+    (
+        "UGEL",
+        "UGEL / institución educativa (MINEDU)",
+        "education",
+        "provincial",
+    ),
 ];
 
 /// (code, name, agency code, sector, ladder step)
 pub const PROGRAMMES: &[(&str, &str, &str, &str, Option<i64>)] = &[
     ("JUNTOS", "Juntos", "JUNTOS", "social_protection", Some(1)),
-    ("HAKU_WINAY", "Haku Wiñay", "FONCODES", "social_protection", Some(2)),
+    (
+        "HAKU_WINAY",
+        "Haku Wiñay",
+        "FONCODES",
+        "social_protection",
+        Some(2),
+    ),
     ("AGRORURAL", "Agrorural", "AGRORURAL", "agriculture", None),
-    ("ALIADOS_II", "Aliados II", "ALIADOS", "agriculture", Some(3)),
+    (
+        "ALIADOS_II",
+        "Aliados II",
+        "ALIADOS",
+        "agriculture",
+        Some(3),
+    ),
 ];
 
 /// (code, Spanish, English, category, overlap group)
 pub const ACTIVITY_TYPES: &[(&str, &str, &str, &str, &str)] = &[
-    ("transferencia", "Transferencia monetaria", "Cash transfer", "transfer", "transfer"),
+    (
+        "transferencia",
+        "Transferencia monetaria",
+        "Cash transfer",
+        "transfer",
+        "transfer",
+    ),
     ("semillas", "Semillas", "Seeds", "agriculture", "crops"),
-    ("sanidad_animal", "Sanidad animal", "Animal health", "livestock", "livestock"),
-    ("cobertizo", "Cobertizo", "Livestock shed", "livestock", "livestock"),
-    ("plantones", "Plantones", "Saplings", "agriculture", "forestry"),
+    (
+        "sanidad_animal",
+        "Sanidad animal",
+        "Animal health",
+        "livestock",
+        "livestock",
+    ),
+    (
+        "cobertizo",
+        "Cobertizo",
+        "Livestock shed",
+        "livestock",
+        "livestock",
+    ),
+    (
+        "plantones",
+        "Plantones",
+        "Saplings",
+        "agriculture",
+        "forestry",
+    ),
     ("riego", "Riego", "Irrigation", "agriculture", "irrigation"),
-    ("asistencia_tecnica", "Asistencia técnica", "Technical assistance", "training", "assistance"),
-    ("vivienda_saludable", "Vivienda saludable", "Healthy housing", "housing", "housing"),
-    ("biohuerto", "Biohuerto", "Vegetable garden", "agriculture", "crops"),
-    ("animales_menores", "Animales menores", "Small animals", "livestock", "small_animals"),
-    ("capacitacion_financiera", "Capacitación financiera", "Financial training", "finance", "finance"),
-    ("plan_negocio", "Plan de negocio", "Business plan", "enterprise", "enterprise"),
-    ("emprendimiento", "Emprendimiento", "Small venture", "enterprise", "enterprise"),
+    (
+        "asistencia_tecnica",
+        "Asistencia técnica",
+        "Technical assistance",
+        "training",
+        "assistance",
+    ),
+    (
+        "vivienda_saludable",
+        "Vivienda saludable",
+        "Healthy housing",
+        "housing",
+        "housing",
+    ),
+    (
+        "biohuerto",
+        "Biohuerto",
+        "Vegetable garden",
+        "agriculture",
+        "crops",
+    ),
+    (
+        "animales_menores",
+        "Animales menores",
+        "Small animals",
+        "livestock",
+        "small_animals",
+    ),
+    (
+        "capacitacion_financiera",
+        "Capacitación financiera",
+        "Financial training",
+        "finance",
+        "finance",
+    ),
+    (
+        "plan_negocio",
+        "Plan de negocio",
+        "Business plan",
+        "enterprise",
+        "enterprise",
+    ),
+    (
+        "emprendimiento",
+        "Emprendimiento",
+        "Small venture",
+        "enterprise",
+        "enterprise",
+    ),
 ];
 
 /// (programme a, programme b, class): how two programmes serving one household are read.
@@ -90,12 +203,17 @@ fn reader(text: &'static str) -> csv::Reader<&'static [u8]> {
 }
 
 fn bad(what: &'static str, err: impl std::fmt::Display) -> StoreError {
-    StoreError::ReferenceData { what, detail: err.to_string() }
+    StoreError::ReferenceData {
+        what,
+        detail: err.to_string(),
+    }
 }
 
 /// The source writes missing values as `NA`.
 fn optional<T: std::str::FromStr>(field: Option<&str>) -> Option<T> {
-    field.filter(|v| !v.is_empty() && *v != "NA").and_then(|v| v.parse().ok())
+    field
+        .filter(|v| !v.is_empty() && *v != "NA")
+        .and_then(|v| v.parse().ok())
 }
 
 fn altitude(field: Option<&str>) -> Option<i64> {
@@ -110,8 +228,13 @@ fn territory(conn: &Connection) -> StoreResult<()> {
     for row in reader(REGIONS).records() {
         let r = row.map_err(|e| bad("regions", e))?;
         insert.execute(params![
-            &r[0][..2], &r[1][..2], &r[2], &r[5], altitude(r.get(8)),
-            optional::<f64>(r.get(14)), optional::<f64>(r.get(15))
+            &r[0][..2],
+            &r[1][..2],
+            &r[2],
+            &r[5],
+            altitude(r.get(8)),
+            optional::<f64>(r.get(14)),
+            optional::<f64>(r.get(15))
         ])?;
     }
     let mut insert = conn.prepare(
@@ -121,8 +244,14 @@ fn territory(conn: &Connection) -> StoreResult<()> {
     for row in reader(PROVINCES).records() {
         let r = row.map_err(|e| bad("provinces", e))?;
         insert.execute(params![
-            &r[0][..4], &r[1][..4], &r[0][..2], &r[3], &r[9], altitude(r.get(12)),
-            optional::<f64>(r.get(18)), optional::<f64>(r.get(19))
+            &r[0][..4],
+            &r[1][..4],
+            &r[0][..2],
+            &r[3],
+            &r[9],
+            altitude(r.get(12)),
+            optional::<f64>(r.get(18)),
+            optional::<f64>(r.get(19))
         ])?;
     }
     let mut insert = conn.prepare(
@@ -134,9 +263,18 @@ fn territory(conn: &Connection) -> StoreResult<()> {
         let r = row.map_err(|e| bad("districts", e))?;
         let capital = optional::<String>(r.get(10)).map(|c| c.replace('\n', " "));
         insert.execute(params![
-            &r[0], &r[1], &r[0][..4], &r[4], capital, altitude(r.get(13)),
-            optional::<f64>(r.get(18)), optional::<f64>(r.get(19)), optional::<f64>(r.get(17)),
-            optional::<f64>(r.get(16)), optional::<f64>(r.get(14)), optional::<f64>(r.get(15))
+            &r[0],
+            &r[1],
+            &r[0][..4],
+            &r[4],
+            capital,
+            altitude(r.get(13)),
+            optional::<f64>(r.get(18)),
+            optional::<f64>(r.get(19)),
+            optional::<f64>(r.get(17)),
+            optional::<f64>(r.get(16)),
+            optional::<f64>(r.get(14)),
+            optional::<f64>(r.get(15))
         ])?;
     }
     Ok(())

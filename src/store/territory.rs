@@ -33,19 +33,29 @@ fn district_from_row(r: &rusqlite::Row) -> rusqlite::Result<District> {
 
 pub fn district(conn: &Connection, inei_ubigeo: &str) -> StoreResult<Option<District>> {
     let sql = format!("{DISTRICT_SQL} WHERE d.ubigeo = ?1");
-    Ok(conn.query_row(&sql, [inei_ubigeo], district_from_row).optional()?)
+    Ok(conn
+        .query_row(&sql, [inei_ubigeo], district_from_row)
+        .optional()?)
 }
 
 /// Converts a RENIEC district code into the INEI code used everywhere else.
 pub fn inei_from_reniec(conn: &Connection, reniec: &str) -> StoreResult<Option<String>> {
     Ok(conn
-        .query_row("SELECT ubigeo FROM district WHERE reniec_ubigeo = ?1", [reniec], |r| r.get(0))
+        .query_row(
+            "SELECT ubigeo FROM district WHERE reniec_ubigeo = ?1",
+            [reniec],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
 pub fn reniec_from_inei(conn: &Connection, inei: &str) -> StoreResult<Option<String>> {
     Ok(conn
-        .query_row("SELECT reniec_ubigeo FROM district WHERE ubigeo = ?1", [inei], |r| r.get(0))
+        .query_row(
+            "SELECT reniec_ubigeo FROM district WHERE ubigeo = ?1",
+            [inei],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
@@ -76,7 +86,15 @@ pub fn insert_community(conn: &Connection, c: &NewCommunity) -> StoreResult<()> 
     conn.execute(
         "INSERT INTO community(id, district_ubigeo, name, name_key, altitude_m, travel_minutes,
          created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![c.id, c.district_ubigeo, c.name, c.name_key, c.altitude_m, c.travel_minutes, c.at],
+        params![
+            c.id,
+            c.district_ubigeo,
+            c.name,
+            c.name_key,
+            c.altitude_m,
+            c.travel_minutes,
+            c.at
+        ],
     )?;
     Ok(())
 }

@@ -47,8 +47,13 @@ pub fn insert(conn: &Connection, user: &NewUser) -> StoreResult<()> {
         "INSERT INTO app_user(id, username, display_name, role, password_hash,
          must_change_password, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
         params![
-            user.id, user.username, user.display_name, user.role, user.password_hash,
-            user.must_change_password, user.at
+            user.id,
+            user.username,
+            user.display_name,
+            user.role,
+            user.password_hash,
+            user.must_change_password,
+            user.at
         ],
     )?;
     Ok(())
@@ -89,7 +94,10 @@ pub fn set_password(conn: &Connection, change: &PasswordChange) -> StoreResult<(
         "UPDATE app_user SET password_hash = ?1, must_change_password = ?2, updated_at = ?3,
          version = version + 1 WHERE id = ?4 AND version = ?5",
         params![
-            change.password_hash, change.must_change_password, change.at, change.id,
+            change.password_hash,
+            change.must_change_password,
+            change.at,
+            change.id,
             change.expected_version
         ],
     )?;
