@@ -56,10 +56,11 @@ CREATE TABLE province (
     poverty_extreme_pct REAL
 ) STRICT;
 
--- A district by its 6-digit INEI UBIGEO; the RENIEC code is kept beside it for conversion.
+-- A district by its 6-digit INEI UBIGEO; the RENIEC code is kept beside it for conversion
+-- (missing for a district created after the source's RENIEC table).
 CREATE TABLE district (
     ubigeo             TEXT PRIMARY KEY CHECK (length(ubigeo) = 6),
-    reniec_ubigeo      TEXT NOT NULL UNIQUE CHECK (length(reniec_ubigeo) = 6),
+    reniec_ubigeo      TEXT UNIQUE CHECK (length(reniec_ubigeo) = 6),
     province_code      TEXT NOT NULL REFERENCES province(code),
     name               TEXT NOT NULL,
     capital            TEXT,

@@ -83,6 +83,10 @@ fn dress(command: Command, lang: Lang) -> Command {
         .help_template(template)
         .disable_help_flag(true)
         .disable_help_subcommand(true)
+        .mut_args(|a| {
+            a.hide_env_values(true)
+                .help_heading(Cli::HeadingOptions.text(lang).into_owned())
+        })
         .next_help_heading(Cli::HeadingOptions.text(lang).into_owned())
         .subcommand_help_heading(Cli::HeadingCommands.text(lang).into_owned())
         .arg(

@@ -66,6 +66,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> StoreResult<Outcome> {
 fn create_fresh(conn: &mut Connection) -> StoreResult<()> {
     let tx = conn.transaction()?;
     tx.execute_batch(SCHEMA)?;
+    super::seed::reference(&tx)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", latest_version())?;
     tx.commit()?;

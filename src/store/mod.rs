@@ -63,11 +63,6 @@ impl Store {
             StoreError::Sqlite(inner) => classify_open_error(inner, &path),
             other => other,
         })?;
-        if outcome == migrate::Outcome::Created {
-            let tx = conn.transaction()?;
-            seed::reference(&tx)?;
-            tx.commit()?;
-        }
         Ok(Store {
             conn,
             path,

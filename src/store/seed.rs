@@ -261,10 +261,16 @@ fn territory(conn: &Connection) -> StoreResult<()> {
     )?;
     for row in reader(DISTRICTS).records() {
         let r = row.map_err(|e| bad("districts", e))?;
+        // One source row has a RENIEC code but no INEI code: it cannot be keyed, so it is
+        // left out (every INEI district is present).
+        if r[0].len() != 6 || &r[0] == "NA" {
+            continue;
+        }
+        let reniec = optional::<String>(r.get(1));
         let capital = optional::<String>(r.get(10)).map(|c| c.replace('\n', " "));
         insert.execute(params![
             &r[0],
-            &r[1],
+            reniec,
             &r[0][..4],
             &r[4],
             capital,

@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 #[derive(Debug, Clone, PartialEq)]
 pub struct District {
     pub ubigeo: String,
-    pub reniec_ubigeo: String,
+    pub reniec_ubigeo: Option<String>,
     pub name: String,
     pub province: String,
     pub region: String,
