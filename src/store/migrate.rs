@@ -36,6 +36,12 @@ pub enum Outcome {
 
 /// Brings the database to the latest version, or refuses it.
 pub fn migrate(conn: &mut Connection, path: &Path) -> StoreResult<Outcome> {
+    migrate_with(conn, path, STEPS)
+}
+
+/// [`migrate`] over an explicit list of steps, so the upgrade path can be tested with steps
+/// that do not exist yet.
+pub fn migrate_with(conn: &mut Connection, path: &Path, steps: &[&str]) -> StoreResult<Outcome> {
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
@@ -48,7 +54,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> StoreResult<Outcome> {
             path: path.to_path_buf(),
         });
     }
-    let latest = latest_version();
+    let latest = 1 + steps.len() as i64;
     if version > latest {
         return Err(StoreError::TooNew {
             path: path.to_path_buf(),
@@ -59,7 +65,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> StoreResult<Outcome> {
     if version == latest {
         return Ok(Outcome::Current);
     }
-    upgrade(conn, version)?;
+    upgrade(conn, version, steps)?;
     Ok(Outcome::Upgraded { from: version })
 }
 
@@ -73,18 +79,19 @@ fn create_fresh(conn: &mut Connection) -> StoreResult<()> {
     Ok(())
 }
 
-fn upgrade(conn: &mut Connection, from: i64) -> StoreResult<()> {
+fn upgrade(conn: &mut Connection, from: i64, steps: &[&str]) -> StoreResult<()> {
     // Foreign keys cannot be switched inside a transaction; steps that rebuild tables need
     // them off, and the check at the end proves nothing was left dangling.
     conn.pragma_update(None, "foreign_keys", false)?;
-    let result = run_steps(conn, from);
+    let result = run_steps(conn, from, steps);
     conn.pragma_update(None, "foreign_keys", true)?;
     result
 }
 
-fn run_steps(conn: &mut Connection, from: i64) -> StoreResult<()> {
+fn run_steps(conn: &mut Connection, from: i64, steps: &[&str]) -> StoreResult<()> {
+    let latest = 1 + steps.len() as i64;
     let tx = conn.transaction()?;
-    for (index, step) in STEPS.iter().enumerate() {
+    for (index, step) in steps.iter().enumerate() {
         let target = index as i64 + 2;
         if target <= from {
             continue;
@@ -99,12 +106,9 @@ fn run_steps(conn: &mut Connection, from: i64) -> StoreResult<()> {
         r.get(0)
     })?;
     if dangling > 0 {
-        return Err(StoreError::Migration {
-            version: latest_version(),
-            source: rusqlite::Error::InvalidQuery,
-        });
+        return Err(StoreError::Migration { version: latest, source: rusqlite::Error::InvalidQuery });
     }
-    tx.pragma_update(None, "user_version", latest_version())?;
+    tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
     Ok(())
 }

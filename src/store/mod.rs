@@ -58,11 +58,14 @@ impl Store {
     }
 
     fn from_connection(mut conn: Connection, path: PathBuf) -> StoreResult<Store> {
-        configure(&conn).map_err(|e| classify_open_error(e, &path))?;
+        // Nothing is written before the file is known to be ours and of a version we know:
+        // a refused file is left byte for byte as it was.
+        prepare(&conn).map_err(|e| classify_open_error(e, &path))?;
         let outcome = migrate::migrate(&mut conn, &path).map_err(|e| match e {
             StoreError::Sqlite(inner) => classify_open_error(inner, &path),
             other => other,
         })?;
+        configure(&conn)?;
         Ok(Store {
             conn,
             path,
@@ -102,13 +105,14 @@ impl Store {
     }
 }
 
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
+fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Reading the schema first makes a file that is not a database fail here, clearly.
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-        r.get::<_, i64>(0)
-    })?;
-    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
+    conn.pragma_update(None, "foreign_keys", true)
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(())
