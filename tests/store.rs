@@ -38,7 +38,7 @@ fn a_new_database_gets_the_schema_and_every_district_of_peru() {
         )
         .unwrap();
     assert_eq!(cachi.0, "SAN ANTONIO DE CACHI");
-    assert_eq!(cachi.1.as_deref(), Some("030312"));
+    assert_eq!(cachi.1.as_deref(), Some("030309"));
     assert!(cachi.2.unwrap() > 3000);
 }
 
