@@ -82,9 +82,13 @@ fn schema_sql_equals_the_initial_schema_plus_every_step() {
 fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("padron.xlsx");
-    std::fs::write(&path, b"PK\x03\x04 this is a spreadsheet, not a database".repeat(40)).unwrap();
+    std::fs::write(
+        &path,
+        b"PK\x03\x04 this is a spreadsheet, not a database".repeat(40),
+    )
+    .unwrap();
     let before = file_bytes(&path);
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path).expect_err("refused");
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
     assert_eq!(file_bytes(&path), before);
 }
@@ -99,7 +103,7 @@ fn another_programs_sqlite_database_is_refused_and_left_untouched() {
             .unwrap();
     }
     let before = file_bytes(&path);
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path).expect_err("refused");
     assert!(matches!(err, StoreError::NotTinkuy { .. }), "{err:?}");
     assert_eq!(file_bytes(&path), before);
 }
@@ -111,13 +115,16 @@ fn a_database_from_a_newer_program_is_refused_and_left_untouched() {
     drop(common::initialised_store(&path));
     {
         let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", migrate::latest_version() + 1).unwrap();
+        conn.pragma_update(None, "user_version", migrate::latest_version() + 1)
+            .unwrap();
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = file_bytes(&path);
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path).expect_err("refused");
     match err {
-        StoreError::TooNew { found, supported, .. } => {
+        StoreError::TooNew {
+            found, supported, ..
+        } => {
             assert_eq!(found, supported + 1);
         }
         other => panic!("unexpected {other:?}"),
@@ -135,13 +142,20 @@ fn an_older_database_is_upgraded_without_loss() {
     let mut conn = Connection::open(&path).unwrap();
     let outcome = migrate::migrate_with(&mut conn, &path, &steps).unwrap();
     assert_eq!(outcome, Outcome::Upgraded { from: 1 });
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, 2);
     let (name, phone): (String, Option<String>) = conn
-        .query_row("SELECT username, phone FROM app_user", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT username, phone FROM app_user", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap();
     assert_eq!((name.as_str(), phone), ("admin", None));
-    assert_eq!(migrate::migrate_with(&mut conn, &path, &steps).unwrap(), Outcome::Current);
+    assert_eq!(
+        migrate::migrate_with(&mut conn, &path, &steps).unwrap(),
+        Outcome::Current
+    );
 }
 
 #[test]
@@ -154,9 +168,14 @@ fn a_failed_upgrade_changes_nothing() {
         "ALTER TABLE no_such_table ADD COLUMN x TEXT;",
     ];
     let mut conn = Connection::open(&path).unwrap();
-    let err = migrate::migrate_with(&mut conn, &path, &steps).err().expect("fails");
-    assert!(matches!(err, StoreError::Migration { version: 3, .. }), "{err:?}");
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let err = migrate::migrate_with(&mut conn, &path, &steps).expect_err("fails");
+    assert!(
+        matches!(err, StoreError::Migration { version: 3, .. }),
+        "{err:?}"
+    );
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, 1);
     let has_phone: i64 = conn
         .query_row(
@@ -174,16 +193,21 @@ fn ids_of_two_offices_never_collide() {
     let dir = tempfile::tempdir().unwrap();
     let (a, _) = common::initialised_store(&dir.path().join("a.db"));
     let mut b = Store::open(&dir.path().join("b.db")).unwrap();
-    tinkuy::services::setup::init(&mut b, &tinkuy::services::setup::InitRequest {
-        admin_username: "admin",
-        admin_display_name: "",
-        admin_password: "clave",
-        district_ubigeo: "030212",
-        office_number: 2,
-    })
+    tinkuy::services::setup::init(
+        &mut b,
+        &tinkuy::services::setup::InitRequest {
+            admin_username: "admin",
+            admin_display_name: "",
+            admin_password: "clave",
+            district_ubigeo: "030212",
+            office_number: 2,
+        },
+    )
     .unwrap();
     let id = |s: &Store| -> i64 {
-        s.conn().query_row("SELECT id FROM app_user", [], |r| r.get(0)).unwrap()
+        s.conn()
+            .query_row("SELECT id FROM app_user", [], |r| r.get(0))
+            .unwrap()
     };
     assert_ne!(id(&a), id(&b));
     assert_eq!(ids::display(id(&a)), "03021201-1");

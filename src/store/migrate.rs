@@ -106,7 +106,10 @@ fn run_steps(conn: &mut Connection, from: i64, steps: &[&str]) -> StoreResult<()
         r.get(0)
     })?;
     if dangling > 0 {
-        return Err(StoreError::Migration { version: latest, source: rusqlite::Error::InvalidQuery });
+        return Err(StoreError::Migration {
+            version: latest,
+            source: rusqlite::Error::InvalidQuery,
+        });
     }
     tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;

@@ -24,6 +24,7 @@ use std::time::Duration;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An open Tinkuy database.
+#[derive(Debug)]
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -108,7 +109,9 @@ impl Store {
 fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Reading the schema first makes a file that is not a database fail here, clearly.
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
     conn.pragma_update(None, "foreign_keys", true)
 }
 

@@ -1,0 +1,199 @@
+//! The command line, run as a person or a script would: the built binary on temporary files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn tinkuy(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tinkuy"));
+    cmd.arg("--db").arg(db).args(args);
+    for var in [
+        "TINKUY_DB",
+        "TINKUY_USER",
+        "TINKUY_PASSWORD",
+        "TINKUY_NEW_PASSWORD",
+        "TINKUY_LANG",
+    ] {
+        cmd.env_remove(var);
+    }
+    // Keep the user's real config file out of the tests.
+    cmd.env("XDG_CONFIG_HOME", db.parent().unwrap_or(Path::new(".")));
+    cmd.envs(env.iter().copied());
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run tinkuy");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+fn init(db: &Path) {
+    let run = tinkuy(
+        db,
+        &["init", "--admin", "ana", "--district", "030212"],
+        &[("TINKUY_PASSWORD", "secreto")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+const AS_ANA: &[(&str, &str)] = &[("TINKUY_USER", "ana"), ("TINKUY_PASSWORD", "secreto")];
+
+#[test]
+fn help_is_in_spanish_by_default_and_in_english_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let es = tinkuy(&db, &["--help"], &[]);
+    assert_eq!(es.code, 0);
+    assert!(es.stdout.contains("Uso: tinkuy"), "{}", es.stdout);
+    assert!(es
+        .stdout
+        .contains("Llena la base con datos de demostración"));
+    let en = tinkuy(&db, &["--lang", "en", "users", "add", "--help"], &[]);
+    assert!(
+        en.stdout.contains("Adds a user (administrators only)"),
+        "{}",
+        en.stdout
+    );
+    let env = tinkuy(&db, &["--help"], &[("TINKUY_LANG", "en")]);
+    assert!(env.stdout.contains("Usage: tinkuy"));
+    let version = tinkuy(&db, &["--version"], &[]);
+    assert_eq!(
+        version.stdout.trim(),
+        format!("tinkuy {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn init_then_users_add_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    init(&db);
+    let add = tinkuy(
+        &db,
+        &[
+            "users",
+            "add",
+            "rosa",
+            "--role",
+            "registrador",
+            "--name",
+            "Rosa Ccori",
+        ],
+        &[
+            ("TINKUY_USER", "ana"),
+            ("TINKUY_PASSWORD", "secreto"),
+            ("TINKUY_NEW_PASSWORD", "clave-rosa"),
+        ],
+    );
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    let list = tinkuy(&db, &["users", "list"], AS_ANA);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    let lines: Vec<&str> = list.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", list.stdout);
+    assert!(lines[0].starts_with("usuario"));
+    assert!(lines[2].starts_with("rosa") && lines[2].contains("Rosa Ccori"));
+    assert!(lines[2].contains("Registrador"));
+}
+
+#[test]
+fn errors_are_one_clear_line_with_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let bad = tinkuy(
+        &db,
+        &["init", "--admin", "ana", "--district", "999999"],
+        &[("TINKUY_PASSWORD", "secreto")],
+    );
+    assert_eq!(bad.code, 1);
+    assert_eq!(bad.stderr.lines().count(), 1, "{}", bad.stderr);
+    assert!(bad
+        .stderr
+        .starts_with("error: No existe un distrito con UBIGEO (INEI) «999999»"));
+    init(&db);
+    let twice = tinkuy(
+        &db,
+        &["init", "--admin", "x", "--district", "030212"],
+        &[("TINKUY_PASSWORD", "secreto")],
+    );
+    assert_eq!(twice.code, 1);
+    assert!(twice.stderr.contains("ya está configurada"));
+    let wrong = tinkuy(
+        &db,
+        &["users", "list", "--lang", "en"],
+        &[("TINKUY_USER", "ana"), ("TINKUY_PASSWORD", "nope")],
+    );
+    assert_eq!(wrong.code, 1);
+    assert_eq!(
+        wrong.stderr.trim(),
+        "error: Wrong user name or password. Check and try again."
+    );
+}
+
+#[test]
+fn a_read_only_user_is_refused_in_their_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    init(&db);
+    let add = tinkuy(
+        &db,
+        &["users", "add", "lee", "--role", "consulta"],
+        &[
+            ("TINKUY_USER", "ana"),
+            ("TINKUY_PASSWORD", "secreto"),
+            ("TINKUY_NEW_PASSWORD", "clave-lee"),
+        ],
+    );
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    let refused = tinkuy(
+        &db,
+        &["users", "add", "otro", "--role", "admin"],
+        &[
+            ("TINKUY_USER", "lee"),
+            ("TINKUY_PASSWORD", "clave-lee"),
+            ("TINKUY_NEW_PASSWORD", "x-x-x-x"),
+        ],
+    );
+    assert_eq!(refused.code, 1);
+    assert!(refused
+        .stderr
+        .contains("Su rol (Consulta) no permite administrar usuarios"));
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notas.txt");
+    std::fs::write(&db, "esto no es una base de datos\n".repeat(200)).unwrap();
+    let run = tinkuy(&db, &["overview"], AS_ANA);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("está dañado o no es una base de datos"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn overview_prints_programmes_and_csv_for_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    init(&db);
+    let csv = tinkuy(&db, &["overview", "--format", "csv"], AS_ANA);
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "tipo,codigo,nombre,hogares,personas,afiliaciones_activas"
+    );
+    assert_eq!(lines[1], "programa,JUNTOS,Juntos,,,0");
+    assert_eq!(lines.len(), 5);
+}
