@@ -23,6 +23,57 @@ pub enum Command {
     Users(UsersCommand),
     Demo(DemoArgs),
     Overview(OverviewArgs),
+    #[command(subcommand)]
+    Import(ImportCommand),
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ImportCommand {
+    Roster(ImportRosterArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemeArg {
+    Inei,
+    Reniec,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportRosterArgs {
+    pub file: PathBuf,
+    #[arg(long, value_name = "CODE")]
+    pub programme: Option<String>,
+    #[arg(long, value_enum, default_value_t = SchemeArg::Inei)]
+    pub ubigeo_scheme: SchemeArg,
+    #[arg(long)]
+    pub skip_invalid: bool,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ExportCommand {
+    Roster(ExportRosterArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportRosterArgs {
+    #[arg(long, value_name = "CODE")]
+    pub programme: String,
+    #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
+    pub format: FileFormat,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

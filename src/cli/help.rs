@@ -52,6 +52,19 @@ const TEXTS: &[(&str, &str, Cli)] = &[
     ("demo", "seed", Cli::ArgDemoSeed),
     ("overview", "", Cli::CmdOverview),
     ("overview", "format", Cli::ArgFormat),
+    ("import", "", Cli::CmdImport),
+    ("import roster", "", Cli::CmdImportRoster),
+    ("import roster", "file", Cli::ArgImportFile),
+    ("import roster", "programme", Cli::ArgImportProgramme),
+    ("import roster", "ubigeo_scheme", Cli::ArgImportScheme),
+    ("import roster", "skip_invalid", Cli::ArgImportSkipInvalid),
+    ("import roster", "dry_run", Cli::ArgImportDryRun),
+    ("import roster", "sheet", Cli::ArgImportSheet),
+    ("export", "", Cli::CmdExport),
+    ("export roster", "", Cli::CmdExportRoster),
+    ("export roster", "programme", Cli::ArgExportProgramme),
+    ("export roster", "format", Cli::ArgFormat),
+    ("export roster", "out", Cli::ArgOut),
 ];
 
 pub fn localize(command: Command, lang: Lang) -> Command {

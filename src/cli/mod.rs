@@ -9,9 +9,11 @@ mod init;
 mod login;
 mod overview;
 mod progress;
+mod roster;
 mod users;
 
 pub use args::{Cli, Command};
+use args::{ExportCommand, ImportCommand};
 
 use crate::i18n::{Lang, Localize};
 use crate::services::CoreError;
@@ -80,5 +82,10 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
         Command::Users(a) => users::run(ctx, a),
         Command::Demo(a) => demo::run(ctx, a),
         Command::Overview(a) => overview::run(ctx, a),
+        Command::Import(ImportCommand::Roster(a)) => match roster::import(ctx, a)? {
+            true => Ok(()),
+            false => Err(CoreError::NothingImported),
+        },
+        Command::Export(ExportCommand::Roster(a)) => roster::export(ctx, a),
     }
 }

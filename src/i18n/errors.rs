@@ -160,6 +160,12 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Valor no válido para {field}: «{value}»."))
             }
+            CoreError::Read(e) => e.es(),
+            CoreError::NothingImported => Cow::Borrowed("No se importó nada."),
+            CoreError::WriteFile { path, detail } => owned(format!(
+                "No se pudo escribir {} ({detail}). Elija otra carpeta o revise los permisos; no quedó ningún archivo a medias.",
+                path.display()
+            )),
         }
     }
 
@@ -200,6 +206,12 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Invalid value for {field}: «{value}»."))
             }
+            CoreError::Read(e) => e.en(),
+            CoreError::NothingImported => Cow::Borrowed("Nothing was imported."),
+            CoreError::WriteFile { path, detail } => owned(format!(
+                "Could not write {} ({detail}). Choose another folder or check permissions; no half-written file was left.",
+                path.display()
+            )),
         }
     }
 }

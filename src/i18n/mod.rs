@@ -12,6 +12,7 @@ mod common;
 mod domain_errors;
 mod domain_labels;
 mod errors;
+mod roster;
 
 pub use cli::Cli;
 pub use common::Common;

@@ -5,10 +5,12 @@
 pub mod audit;
 pub mod clock;
 pub mod error;
+pub mod households;
 pub mod ids;
 pub mod migrate;
 pub mod office;
 pub mod overview;
+pub mod rosters;
 pub mod seed;
 pub mod territory;
 pub mod users;
