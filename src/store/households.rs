@@ -130,9 +130,10 @@ pub struct NewPerson<'a> {
 pub fn insert_person(conn: &Connection, p: &NewPerson) -> StoreResult<i64> {
     let id = ids::next(conn)?;
     conn.prepare_cached(
-        "INSERT INTO person(id, household_id, dni, paternal_surname, maternal_surname,
-         given_names, name_key, birth_date, sex, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        "INSERT INTO person(id, household_id, district_ubigeo, dni, paternal_surname,
+         maternal_surname, given_names, name_key, birth_date, sex, created_at, updated_at)
+         VALUES (?1, ?2, (SELECT district_ubigeo FROM household WHERE id = ?2), ?3, ?4, ?5, ?6,
+         ?7, ?8, ?9, ?10, ?10)",
     )?
     .execute(params![
         id,
