@@ -24,6 +24,8 @@ pub enum Command {
     Demo(DemoArgs),
     Overview(OverviewArgs),
     #[command(subcommand)]
+    Persons(PersonsCommand),
+    #[command(subcommand)]
     Import(ImportCommand),
     #[command(subcommand)]
     Export(ExportCommand),
@@ -127,4 +129,41 @@ pub enum TableFormat {
 pub struct OverviewArgs {
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum PersonsCommand {
+    Search(PersonsSearchArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EnrolmentState {
+    Any,
+    Active,
+    Ended,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Name,
+    District,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PersonsSearchArgs {
+    pub text: String,
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    #[arg(long, value_name = "UBIGEO")]
+    pub district: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    pub programme: Option<String>,
+    #[arg(long, value_name = "PE|P|NP")]
+    pub sisfoh: Option<String>,
+    #[arg(long, value_enum, default_value_t = EnrolmentState::Any)]
+    pub enrolment: EnrolmentState,
+    #[arg(long, value_enum, default_value_t = SortArg::Name)]
+    pub sort: SortArg,
 }

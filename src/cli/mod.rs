@@ -8,12 +8,13 @@ mod help;
 mod init;
 mod login;
 mod overview;
+mod persons;
 mod progress;
 mod roster;
 mod users;
 
 pub use args::{Cli, Command};
-use args::{ExportCommand, ImportCommand};
+use args::{ExportCommand, ImportCommand, PersonsCommand};
 
 use crate::i18n::{Lang, Localize};
 use crate::services::CoreError;
@@ -87,5 +88,6 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
             false => Err(CoreError::NothingImported),
         },
         Command::Export(ExportCommand::Roster(a)) => roster::export(ctx, a),
+        Command::Persons(PersonsCommand::Search(a)) => persons::search(ctx, a),
     }
 }

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod error;
 pub mod overview;
 pub mod progress;
+pub mod registry;
 pub mod roster;
 pub mod setup;
 

@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod office;
 pub mod overview;
 pub mod rosters;
+pub mod search;
 pub mod seed;
 pub mod territory;
 pub mod users;

@@ -1,0 +1,3 @@
+//! The beneficiary registry: finding persons, a household's whole situation, and editing.
+
+pub mod search;
