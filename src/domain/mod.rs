@@ -2,6 +2,7 @@
 
 pub mod dates;
 pub mod dni;
+pub mod forms;
 pub mod money;
 pub mod names;
 pub mod role;

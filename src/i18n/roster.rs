@@ -107,3 +107,67 @@ impl Localize for ReadError {
         })
     }
 }
+
+impl Localize for crate::domain::forms::FieldProblem {
+    fn es(&self) -> Cow<'static, str> {
+        field_problem(self, Lang::Es)
+    }
+    fn en(&self) -> Cow<'static, str> {
+        field_problem(self, Lang::En)
+    }
+}
+
+fn field_problem(p: &crate::domain::forms::FieldProblem, lang: Lang) -> Cow<'static, str> {
+    use crate::domain::forms::FieldProblem as F;
+    let es = lang == Lang::Es;
+    match p {
+        F::Required => {
+            if es {
+                "Este dato es obligatorio.".into()
+            } else {
+                "This field is required.".into()
+            }
+        }
+        F::Dni(e) => e.text(lang),
+        F::Name(e) => e.text(lang),
+        F::Date(e) => e.text(lang),
+        F::Sex(e) => e.text(lang),
+        F::Sisfoh(e) => e.text(lang),
+        F::Money(e) => e.text(lang),
+        F::NotAWholeNumber => {
+            if es {
+                "Escriba un número entero, sin puntos ni letras.".into()
+            } else {
+                "Type a whole number, without dots or letters.".into()
+            }
+        }
+        F::EndBeforeStart => {
+            if es {
+                "La fecha de término no puede ser anterior a la de inicio.".into()
+            } else {
+                "The end date cannot be before the start date.".into()
+            }
+        }
+    }
+}
+
+impl Localize for crate::domain::forms::FieldErrors {
+    fn es(&self) -> Cow<'static, str> {
+        owned(
+            self.0
+                .iter()
+                .map(|(f, p)| format!("{f}: {}", p.es()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+    fn en(&self) -> Cow<'static, str> {
+        owned(
+            self.0
+                .iter()
+                .map(|(f, p)| format!("{f}: {}", p.en()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+}

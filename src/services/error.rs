@@ -40,6 +40,12 @@ pub enum CoreError {
         path: std::path::PathBuf,
         detail: String,
     },
+    #[error("invalid form: {0:?}")]
+    Invalid(crate::domain::forms::FieldErrors),
+    #[error("unknown activity type {0}")]
+    UnknownActivity(String),
+    #[error("{0} is already registered for another person")]
+    DniTaken(String),
     #[error("nothing was imported")]
     NothingImported,
     #[error("invalid value for {field}: {value:?}")]

@@ -4,7 +4,9 @@
 
 pub mod audit;
 pub mod clock;
+pub mod edits;
 pub mod error;
+pub mod household_view;
 pub mod households;
 pub mod ids;
 pub mod migrate;
