@@ -12,9 +12,11 @@ mod common;
 mod domain_errors;
 mod domain_labels;
 mod errors;
+mod tui;
 
 pub use cli::Cli;
 pub use common::Common;
+pub use tui::{Tui, TuiMessage};
 
 /// The two languages of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

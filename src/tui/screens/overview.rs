@@ -1,0 +1,291 @@
+//! Resumen: the totals, active enrolments per programme as bars, and a scrollable table of
+//! districts. The figures come from `services::overview::load`, asked for as an effect when
+//! the area opens; until they arrive the area says "Cargando…".
+
+use super::main::AreaCtx;
+use crate::i18n::{Localize, Tui};
+use crate::services::overview::Overview;
+use crate::services::Actor;
+use crate::tui::action::{Action, Command};
+use crate::tui::effect::{Effect, Message};
+use crate::tui::keymap::{self, Binding};
+use crate::tui::view::ViewCtx;
+use crate::tui::widgets::bars::{BarRow, Bars};
+use crate::tui::widgets::{centred, count};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
+};
+
+/// Where the figures are.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready(Overview),
+    Failed(Message),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverviewState {
+    load: Load,
+    /// The highlighted district row.
+    selected: usize,
+    /// The first district row on screen.
+    offset: usize,
+}
+
+pub fn bindings() -> Vec<Binding> {
+    let mut table = keymap::TABLE_MOVES.to_vec();
+    table.push(keymap::REFRESH);
+    table
+}
+
+impl OverviewState {
+    /// The area as it opens: waiting for its figures, and the effect that fetches them.
+    pub fn open(actor: &Actor) -> (OverviewState, Vec<Effect>) {
+        let state = OverviewState {
+            load: Load::Loading,
+            selected: 0,
+            offset: 0,
+        };
+        (state, vec![load(actor)])
+    }
+
+    pub fn load(&self) -> &Load {
+        &self.load
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &AreaCtx) -> Vec<Effect> {
+        match action {
+            // The figures on screen stay until the new ones arrive, so a refresh does not
+            // blank the screen.
+            Action::Command(Command::Refresh) => return vec![load(ctx.actor)],
+            Action::Command(command) => self.scroll(command, ctx.body),
+            Action::Resize { .. } => self.scroll(Command::Refresh, ctx.body),
+            Action::OverviewLoaded(Ok(overview)) => {
+                self.load = Load::Ready(overview);
+                self.scroll(Command::Refresh, ctx.body);
+            }
+            Action::OverviewLoaded(Err(message)) => self.load = Load::Failed(message),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn district_count(&self) -> usize {
+        match &self.load {
+            Load::Ready(overview) => overview.districts.len(),
+            Load::Loading | Load::Failed(_) => 0,
+        }
+    }
+
+    /// Moves the highlighted row, then keeps it on screen and the page full. Any other
+    /// command only re-applies those limits (after new figures or a resize).
+    fn scroll(&mut self, command: Command, body: Rect) {
+        let rows = self.district_count();
+        let page = page_height(body, self);
+        let last = rows.saturating_sub(1);
+        self.selected = match command {
+            Command::Up => self.selected.saturating_sub(1),
+            Command::Down => self.selected + 1,
+            Command::PageUp => self.selected.saturating_sub(page),
+            Command::PageDown => self.selected + page,
+            Command::Top => 0,
+            Command::Bottom => last,
+            _ => self.selected,
+        }
+        .min(last);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+        self.offset = self.offset.min(rows.saturating_sub(page));
+    }
+}
+
+fn load(actor: &Actor) -> Effect {
+    Effect::LoadOverview {
+        actor: actor.clone(),
+    }
+}
+
+/// The three boxes of the area. The districts table keeps at least a few rows; the chart
+/// gives way first when the window is short.
+struct Parts {
+    totals: Rect,
+    chart: Rect,
+    table: Rect,
+}
+
+fn parts(body: Rect, programmes: usize) -> Parts {
+    let chart = u16::try_from(programmes)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let [totals, chart, table] = body.layout(&Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(chart),
+        Constraint::Min(5),
+    ]));
+    Parts {
+        totals,
+        chart,
+        table,
+    }
+}
+
+/// District rows visible at once: the table's height less its frame and header.
+fn page_height(body: Rect, state: &OverviewState) -> usize {
+    let programmes = match &state.load {
+        Load::Ready(overview) => overview.programmes.len(),
+        Load::Loading | Load::Failed(_) => 0,
+    };
+    usize::from(parts(body, programmes).table.height.saturating_sub(3)).max(1)
+}
+
+/// Draws the area.
+pub struct OverviewView<'a> {
+    pub state: &'a OverviewState,
+    pub ctx: ViewCtx<'a>,
+}
+
+impl Widget for &OverviewView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let ctx = self.ctx;
+        match &self.state.load {
+            Load::Loading => {
+                let text = Line::styled(Tui::Loading.text(ctx.lang), ctx.theme.muted);
+                text.centered().render(centred(area, area.width, 1), buf);
+            }
+            Load::Failed(message) => {
+                let lines = vec![
+                    Line::styled(message.text(ctx.lang), ctx.theme.error),
+                    Line::raw(""),
+                    Line::styled(Tui::OverviewRetry.text(ctx.lang), ctx.theme.muted),
+                ];
+                Paragraph::new(lines)
+                    .centered()
+                    .wrap(Wrap { trim: true })
+                    .render(centred(area, area.width.saturating_sub(4), 6), buf);
+            }
+            Load::Ready(overview) => self.render_ready(overview, area, buf),
+        }
+    }
+}
+
+impl OverviewView<'_> {
+    fn render_ready(&self, overview: &Overview, area: Rect, buf: &mut Buffer) {
+        let parts = parts(area, overview.programmes.len());
+        self.render_totals(overview, parts.totals, buf);
+        let chart = self.titled(Tui::OverviewByProgramme);
+        let inner = chart.inner(parts.chart);
+        chart.render(parts.chart, buf);
+        let bars = Bars {
+            rows: overview
+                .programmes
+                .iter()
+                .map(|p| BarRow {
+                    label: &p.name,
+                    value: p.active_enrolments,
+                })
+                .collect(),
+            theme: self.ctx.theme,
+        };
+        bars.render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
+        self.render_districts(overview, parts.table, buf);
+    }
+
+    fn titled(&self, title: Tui) -> Block<'static> {
+        Block::bordered().title(Line::styled(
+            format!(" {} ", title.text(self.ctx.lang)),
+            self.ctx.theme.title,
+        ))
+    }
+
+    fn render_totals(&self, overview: &Overview, area: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (self.ctx.lang, self.ctx.theme);
+        let totals = &overview.totals;
+        let figures = [
+            (Tui::ColHouseholds, totals.households),
+            (Tui::ColPersons, totals.persons),
+            (Tui::ColActiveEnrolments, totals.active_enrolments),
+        ];
+        let mut spans = Vec::new();
+        for (label, value) in figures {
+            spans.push(Span::raw(format!(" {}: ", label.text(lang))));
+            spans.push(Span::styled(count(value), theme.figure));
+            spans.push(Span::raw("   "));
+        }
+        Paragraph::new(Line::from(spans))
+            .block(self.titled(Tui::OverviewTotals))
+            .render(area, buf);
+    }
+
+    fn render_districts(&self, overview: &Overview, area: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (self.ctx.lang, self.ctx.theme);
+        let rows = &overview.districts;
+        let state = self.state;
+        let mut block = self.titled(Tui::OverviewByDistrict);
+        if !rows.is_empty() {
+            let position = format!(" {}/{} ", state.selected + 1, rows.len());
+            block = block.title(Line::raw(position).right_aligned());
+        }
+        if rows.is_empty() {
+            let empty = Line::styled(Tui::OverviewNoHouseholds.text(lang), theme.muted);
+            Paragraph::new(empty).block(block).render(area, buf);
+            return;
+        }
+        let headers = [
+            Tui::ColUbigeo,
+            Tui::ColDistrict,
+            Tui::ColHouseholds,
+            Tui::ColPersons,
+            Tui::ColActiveEnrolments,
+        ]
+        .map(|h| h.text(lang));
+        let figure_width = |i: usize| {
+            let header = u16::try_from(headers[i].chars().count()).unwrap_or(0);
+            Constraint::Length(header.max(9))
+        };
+        let widths = [
+            Constraint::Length(6),
+            Constraint::Fill(1),
+            figure_width(2),
+            figure_width(3),
+            figure_width(4),
+        ];
+        let header = Row::new(headers.iter().enumerate().map(|(i, h)| {
+            let line = Line::raw(h.clone());
+            Cell::from(if i >= 2 { line.right_aligned() } else { line })
+        }))
+        .style(theme.title);
+        // The same page height `update` scrolls by: the table's height less frame and header.
+        let page = usize::from(area.height.saturating_sub(3)).max(1);
+        let visible = rows.iter().skip(state.offset).take(page).map(|d| {
+            Row::new([
+                Cell::from(d.ubigeo.as_str()),
+                Cell::from(d.name.as_str()),
+                Cell::from(Line::raw(count(d.households)).right_aligned()),
+                Cell::from(Line::raw(count(d.persons)).right_aligned()),
+                Cell::from(Line::raw(count(d.active_enrolments)).right_aligned()),
+            ])
+        });
+        let table = Table::new(visible, widths)
+            .header(header)
+            .block(block)
+            .row_highlight_style(theme.selected);
+        let mut table_state =
+            TableState::new().with_selected(Some(state.selected.saturating_sub(state.offset)));
+        StatefulWidget::render(table, area, buf, &mut table_state);
+    }
+}
