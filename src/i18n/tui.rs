@@ -103,7 +103,6 @@ pub enum Tui {
     LoginWelcome,
     // Areas
     AreaOverview,
-    OverviewTotals,
     OverviewByProgramme,
     OverviewByDistrict,
     OverviewNoHouseholds,
@@ -216,7 +215,6 @@ impl Localize for Tui {
             Tui::LoginNeedPassword => "Escriba su contraseña.",
             Tui::LoginWelcome => "Administrador creado. Ingrese con su contraseña.",
             Tui::AreaOverview => "Resumen",
-            Tui::OverviewTotals => "Totales",
             Tui::OverviewByProgramme => "Afiliaciones activas por programa",
             Tui::OverviewByDistrict => "Por distrito",
             Tui::OverviewNoHouseholds => "Aún no hay hogares registrados.",
@@ -330,7 +328,6 @@ impl Localize for Tui {
             Tui::LoginNeedPassword => "Type your password.",
             Tui::LoginWelcome => "Administrator created. Log in with your password.",
             Tui::AreaOverview => "Overview",
-            Tui::OverviewTotals => "Totals",
             Tui::OverviewByProgramme => "Active enrolments per programme",
             Tui::OverviewByDistrict => "Per district",
             Tui::OverviewNoHouseholds => "No households registered yet.",

@@ -256,7 +256,7 @@ impl App {
         match &mut self.screen {
             Screen::Setup(form) => form.update(action),
             Screen::Login(form) => form.update(action),
-            Screen::Main(main) => main.update(action, body),
+            Screen::Main(main) => main.update(action, body, self.lang),
             Screen::Starting | Screen::Unavailable(_) => Vec::new(),
         }
     }

@@ -3,7 +3,7 @@
 
 use super::overview::{OverviewState, OverviewView};
 use super::Area;
-use crate::i18n::{Localize, Tui};
+use crate::i18n::{Lang, Localize, Tui};
 use crate::services::Actor;
 use crate::tui::action::{Action, Command};
 use crate::tui::effect::Effect;
@@ -18,6 +18,8 @@ use ratatui::widgets::Widget;
 pub struct AreaCtx<'a> {
     pub actor: &'a Actor,
     pub body: Rect,
+    /// Some layouts depend on the length of their texts.
+    pub lang: Lang,
 }
 
 /// The state of the area on screen; one variant per [`Area`].
@@ -71,7 +73,7 @@ impl MainState {
         &self.current
     }
 
-    pub fn update(&mut self, action: Action, body: Rect) -> Vec<Effect> {
+    pub fn update(&mut self, action: Action, body: Rect, lang: Lang) -> Vec<Effect> {
         match action {
             Action::Command(Command::GoToArea(area)) if area != self.current.area() => {
                 let (current, effects) = AreaState::open(area, &self.actor);
@@ -83,6 +85,7 @@ impl MainState {
                 let ctx = AreaCtx {
                     actor: &self.actor,
                     body,
+                    lang,
                 };
                 self.current.update(other, &ctx)
             }

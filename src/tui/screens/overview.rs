@@ -3,9 +3,10 @@
 //! the area opens; until they arrive the area says "Cargando…".
 
 use super::main::AreaCtx;
-use crate::i18n::{Localize, Tui};
+use crate::i18n::{Lang, Localize, Tui};
 use crate::services::overview::Overview;
 use crate::services::Actor;
+use crate::store::overview::Totals;
 use crate::tui::action::{Action, Command};
 use crate::tui::effect::{Effect, Message};
 use crate::tui::keymap::{self, Binding};
@@ -70,11 +71,11 @@ impl OverviewState {
             // The figures on screen stay until the new ones arrive, so a refresh does not
             // blank the screen.
             Action::Command(Command::Refresh) => return vec![load(ctx.actor)],
-            Action::Command(command) => self.scroll(command, ctx.body),
-            Action::Resize { .. } => self.scroll(Command::Refresh, ctx.body),
+            Action::Command(command) => self.scroll(command, ctx),
+            Action::Resize { .. } => self.scroll(Command::Refresh, ctx),
             Action::OverviewLoaded(Ok(overview)) => {
                 self.load = Load::Ready(overview);
-                self.scroll(Command::Refresh, ctx.body);
+                self.scroll(Command::Refresh, ctx);
             }
             Action::OverviewLoaded(Err(message)) => self.load = Load::Failed(message),
             _ => {}
@@ -91,9 +92,12 @@ impl OverviewState {
 
     /// Moves the highlighted row, then keeps it on screen and the page full. Any other
     /// command only re-applies those limits (after new figures or a resize).
-    fn scroll(&mut self, command: Command, body: Rect) {
+    fn scroll(&mut self, command: Command, ctx: &AreaCtx) {
         let rows = self.district_count();
-        let page = page_height(body, self);
+        let page = match &self.load {
+            Load::Ready(overview) => page_height(parts(ctx.body, overview, ctx.lang).table),
+            Load::Loading | Load::Failed(_) => 1,
+        };
         let last = rows.saturating_sub(1);
         self.selected = match command {
             Command::Up => self.selected.saturating_sub(1),
@@ -120,22 +124,21 @@ fn load(actor: &Actor) -> Effect {
     }
 }
 
-/// The three boxes of the area. The districts table keeps at least a few rows; the chart
-/// gives way first when the window is short.
+/// The three parts of the area: the totals line(s), the chart, the districts table. The
+/// table keeps at least a couple of rows; the chart gives way first when the window is short.
 struct Parts {
     totals: Rect,
     chart: Rect,
     table: Rect,
 }
 
-fn parts(body: Rect, programmes: usize) -> Parts {
-    let chart = u16::try_from(programmes)
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
+fn parts(body: Rect, overview: &Overview, lang: Lang) -> Parts {
+    let totals = totals_lines(&overview.totals, lang, body.width).len();
+    let chart = overview.programmes.len().saturating_add(2);
     let [totals, chart, table] = body.layout(&Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Length(chart),
-        Constraint::Min(5),
+        Constraint::Length(u16::try_from(totals).unwrap_or(2)),
+        Constraint::Length(u16::try_from(chart).unwrap_or(u16::MAX)),
+        Constraint::Min(4),
     ]));
     Parts {
         totals,
@@ -144,14 +147,40 @@ fn parts(body: Rect, programmes: usize) -> Parts {
     }
 }
 
-/// District rows visible at once: the table's height less its frame and header.
-fn page_height(body: Rect, state: &OverviewState) -> usize {
-    let programmes = match &state.load {
-        Load::Ready(overview) => overview.programmes.len(),
-        Load::Loading | Load::Failed(_) => 0,
-    };
-    usize::from(parts(body, programmes).table.height.saturating_sub(3)).max(1)
+/// District rows visible at once in a table drawn in `table`: less its frame and header.
+fn page_height(table: Rect) -> usize {
+    usize::from(table.height.saturating_sub(3)).max(1)
 }
+
+/// One figure of the totals line: its label and its value.
+type Figure = (String, String);
+
+/// The totals, as many per line as fit in `width`: a figure is never split from its label,
+/// so a narrow window shows two lines rather than a number cut off.
+fn totals_lines(totals: &Totals, lang: Lang, width: u16) -> Vec<Vec<Figure>> {
+    let figures = [
+        (Tui::ColHouseholds, totals.households),
+        (Tui::ColPersons, totals.persons),
+        (Tui::ColActiveEnrolments, totals.active_enrolments),
+    ];
+    let mut lines: Vec<Vec<Figure>> = Vec::new();
+    let mut used = 0;
+    for (label, value) in figures {
+        let figure = (format!(" {}: ", label.text(lang)), count(value));
+        let needed = figure.0.chars().count() + figure.1.len() + FIGURE_GAP.len();
+        match lines.last_mut() {
+            Some(line) if used + needed <= usize::from(width) => line.push(figure),
+            _ => {
+                used = 0;
+                lines.push(vec![figure]);
+            }
+        }
+        used += needed;
+    }
+    lines
+}
+
+const FIGURE_GAP: &str = "   ";
 
 /// Draws the area.
 pub struct OverviewView<'a> {
@@ -185,7 +214,7 @@ impl Widget for &OverviewView<'_> {
 
 impl OverviewView<'_> {
     fn render_ready(&self, overview: &Overview, area: Rect, buf: &mut Buffer) {
-        let parts = parts(area, overview.programmes.len());
+        let parts = parts(area, overview, self.ctx.lang);
         self.render_totals(overview, parts.totals, buf);
         let chart = self.titled(Tui::OverviewByProgramme);
         let inner = chart.inner(parts.chart);
@@ -213,22 +242,21 @@ impl OverviewView<'_> {
     }
 
     fn render_totals(&self, overview: &Overview, area: Rect, buf: &mut Buffer) {
-        let (lang, theme) = (self.ctx.lang, self.ctx.theme);
-        let totals = &overview.totals;
-        let figures = [
-            (Tui::ColHouseholds, totals.households),
-            (Tui::ColPersons, totals.persons),
-            (Tui::ColActiveEnrolments, totals.active_enrolments),
-        ];
-        let mut spans = Vec::new();
-        for (label, value) in figures {
-            spans.push(Span::raw(format!(" {}: ", label.text(lang))));
-            spans.push(Span::styled(count(value), theme.figure));
-            spans.push(Span::raw("   "));
-        }
-        Paragraph::new(Line::from(spans))
-            .block(self.titled(Tui::OverviewTotals))
-            .render(area, buf);
+        let theme = self.ctx.theme;
+        let lines: Vec<Line> = totals_lines(&overview.totals, self.ctx.lang, area.width)
+            .into_iter()
+            .map(|figures| {
+                let spans = figures.into_iter().flat_map(|(label, value)| {
+                    [
+                        Span::raw(label),
+                        Span::styled(value, theme.figure),
+                        Span::raw(FIGURE_GAP),
+                    ]
+                });
+                Line::from(spans.collect::<Vec<_>>())
+            })
+            .collect();
+        Paragraph::new(lines).render(area, buf);
     }
 
     fn render_districts(&self, overview: &Overview, area: Rect, buf: &mut Buffer) {
@@ -269,9 +297,15 @@ impl OverviewView<'_> {
             Cell::from(if i >= 2 { line.right_aligned() } else { line })
         }))
         .style(theme.title);
-        // The same page height `update` scrolls by: the table's height less frame and header.
-        let page = usize::from(area.height.saturating_sub(3)).max(1);
-        let visible = rows.iter().skip(state.offset).take(page).map(|d| {
+        // The offset kept by `update` is re-checked here: a language switch can change the
+        // height of the totals, and so the page, without any scrolling.
+        let page = page_height(area);
+        let offset = if state.selected >= state.offset + page {
+            state.selected + 1 - page
+        } else {
+            state.offset
+        };
+        let visible = rows.iter().skip(offset).take(page).map(|d| {
             Row::new([
                 Cell::from(d.ubigeo.as_str()),
                 Cell::from(d.name.as_str()),
@@ -285,7 +319,7 @@ impl OverviewView<'_> {
             .block(block)
             .row_highlight_style(theme.selected);
         let mut table_state =
-            TableState::new().with_selected(Some(state.selected.saturating_sub(state.offset)));
+            TableState::new().with_selected(Some(state.selected.saturating_sub(offset)));
         StatefulWidget::render(table, area, buf, &mut table_state);
     }
 }
