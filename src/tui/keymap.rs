@@ -46,17 +46,12 @@ impl Key {
         }
     }
 
-    /// Shift is ignored (terminals differ on whether `?` or Shift+Tab report it) and letters
-    /// match in either case, so Caps Lock does not turn `q` into a dead key.
+    /// Shift is ignored: terminals differ on whether `?` or Shift+Tab report it. Letters
+    /// match exactly, though: an escape sequence cut in two by a slow link arrives as `O`, `Q`
+    /// (the tail of F2), and an upper-case letter must then not quit.
     fn matches(self, event: &KeyEvent) -> bool {
         let held = event.modifiers - KeyModifiers::SHIFT;
-        if held != self.modifiers {
-            return false;
-        }
-        match (self.code, event.code) {
-            (KeyCode::Char(want), KeyCode::Char(got)) => want.eq_ignore_ascii_case(&got),
-            (want, got) => want == got,
-        }
+        held == self.modifiers && self.code == event.code
     }
 
     /// The key's name as printed on a keyboard in the user's language.
@@ -270,12 +265,18 @@ mod tests {
     }
 
     #[test]
-    fn shift_and_caps_lock_do_not_hide_a_binding() {
+    fn shift_does_not_hide_a_binding_but_upper_case_letters_are_not_commands() {
         let question = press(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        let big_q = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
         let main = Context::Main(Area::Overview);
         assert_eq!(resolve(main, &question), Some(Command::Help.into()));
-        assert_eq!(resolve(main, &big_q), Some(Command::Quit.into()));
+        assert_eq!(
+            resolve(Context::Login, &back_tab),
+            Some(Command::PrevField.into())
+        );
+        // The tail of a split F2 sequence (`ESC O Q`) must not quit.
+        let big_q = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(resolve(main, &big_q), None);
     }
 
     #[test]

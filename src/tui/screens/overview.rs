@@ -182,6 +182,9 @@ fn totals_lines(totals: &Totals, lang: Lang, width: u16) -> Vec<Vec<Figure>> {
 
 const FIGURE_GAP: &str = "   ";
 
+/// The widest the district column gets (the longest names in Peru are about 35 letters).
+const DISTRICT_NAME_MAX: u16 = 36;
+
 /// Draws the area.
 pub struct OverviewView<'a> {
     pub state: &'a OverviewState,
@@ -287,7 +290,8 @@ impl OverviewView<'_> {
         };
         let widths = [
             Constraint::Length(6),
-            Constraint::Fill(1),
+            // Capped, so on a wide screen the figures stay near the name they belong to.
+            Constraint::Max(DISTRICT_NAME_MAX),
             figure_width(2),
             figure_width(3),
             figure_width(4),

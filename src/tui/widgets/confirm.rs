@@ -83,6 +83,7 @@ impl Widget for &ConfirmView<'_> {
             Span::styled(format!("[ {} ]", label.text(self.lang)), style)
         };
         let lines = vec![
+            Line::raw(""),
             Line::raw(subject.question().text(self.lang)),
             Line::raw(""),
             Line::from(vec![

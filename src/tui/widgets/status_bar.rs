@@ -27,6 +27,8 @@ pub struct StatusBar<'a> {
 }
 
 const SEPARATOR: &str = " │ ";
+/// The shortest cut of the database path still worth showing with the labels.
+const PATH_MIN: usize = 16;
 
 impl Widget for &StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -49,22 +51,42 @@ impl Widget for &StatusBar<'_> {
 
 impl StatusBar<'_> {
     /// ` BD: …/tinkuy.db │ Usuario: ana (Administrador) │ Idioma: Español`, the path cut from
-    /// the left to fit: its end (the file name) is the part that tells databases apart.
+    /// the left to fit: its end (the file name) is what tells databases apart. When even that
+    /// leaves the path too little room, the labels go (` …/tinkuy.db │ ana (Administrador) │
+    /// Español`), so the user and the language are never cut.
     fn info_text(&self, width: usize) -> String {
         let lang = self.lang;
         let user = match &self.user {
             Some(u) => format!("{} ({})", u.username, u.role.text(lang)),
             None => "—".to_string(),
         };
-        let tail = format!(
-            "{SEPARATOR}{} {user}{SEPARATOR}{} {}",
-            Tui::StatusUser.text(lang),
-            Tui::StatusLanguage.text(lang),
-            Tui::LanguageName.text(lang)
+        let labelled = (
+            format!(" {} ", Tui::StatusDatabase.text(lang)),
+            format!(
+                "{SEPARATOR}{} {user}{SEPARATOR}{} {}",
+                Tui::StatusUser.text(lang),
+                Tui::StatusLanguage.text(lang),
+                Tui::LanguageName.text(lang)
+            ),
         );
-        let head = format!(" {} ", Tui::StatusDatabase.text(lang));
-        let room = width.saturating_sub(head.chars().count() + tail.chars().count());
-        format!("{head}{}{tail}", shorten_path(self.db_path, room.max(8)))
+        let bare = (
+            " ".to_string(),
+            format!(
+                "{SEPARATOR}{user}{SEPARATOR}{}",
+                Tui::LanguageName.text(lang)
+            ),
+        );
+        let path_len = self.db_path.chars().count();
+        let room = |(head, tail): &(String, String)| {
+            width.saturating_sub(head.chars().count() + tail.chars().count())
+        };
+        let (head, tail) = if room(&labelled) >= path_len.min(PATH_MIN) {
+            labelled
+        } else {
+            bare
+        };
+        let path = shorten_path(self.db_path, room(&(head.clone(), tail.clone())).max(1));
+        format!("{head}{path}{tail}")
     }
 
     /// Hints that fit the width, whole: one cut in half would read as a different key.
@@ -108,6 +130,34 @@ pub fn shorten_path(path: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bar(width: usize) -> String {
+        let theme = Theme::plain();
+        let bar = StatusBar {
+            db_path: "/home/ana/.local/share/tinkuy/tinkuy.db",
+            user: Some(User {
+                username: "ana",
+                role: Role::Admin,
+            }),
+            lang: Lang::Es,
+            hints: Vec::new(),
+            notice: None,
+            theme: &theme,
+        };
+        bar.info_text(width)
+    }
+
+    #[test]
+    fn a_narrow_status_line_drops_labels_before_cutting_the_user_or_language() {
+        assert_eq!(
+            bar(80),
+            " BD: …/share/tinkuy/tinkuy.db │ Usuario: ana (Administrador) │ Idioma: Español"
+        );
+        assert_eq!(
+            bar(60),
+            " …/share/tinkuy/tinkuy.db │ ana (Administrador) │ Español"
+        );
+    }
 
     #[test]
     fn shortens_a_path_at_a_folder() {
