@@ -276,31 +276,7 @@ impl OverviewView<'_> {
             Paragraph::new(empty).block(block).render(area, buf);
             return;
         }
-        let headers = [
-            Tui::ColUbigeo,
-            Tui::ColDistrict,
-            Tui::ColHouseholds,
-            Tui::ColPersons,
-            Tui::ColActiveEnrolments,
-        ]
-        .map(|h| h.text(lang));
-        let figure_width = |i: usize| {
-            let header = u16::try_from(headers[i].chars().count()).unwrap_or(0);
-            Constraint::Length(header.max(9))
-        };
-        let widths = [
-            Constraint::Length(6),
-            // Capped, so on a wide screen the figures stay near the name they belong to.
-            Constraint::Max(DISTRICT_NAME_MAX),
-            figure_width(2),
-            figure_width(3),
-            figure_width(4),
-        ];
-        let header = Row::new(headers.iter().enumerate().map(|(i, h)| {
-            let line = Line::raw(h.clone());
-            Cell::from(if i >= 2 { line.right_aligned() } else { line })
-        }))
-        .style(theme.title);
+        let (header, widths) = district_columns(self.ctx);
         // The offset kept by `update` is re-checked here: a language switch can change the
         // height of the totals, and so the page, without any scrolling.
         let page = page_height(area);
@@ -326,4 +302,34 @@ impl OverviewView<'_> {
             TableState::new().with_selected(Some(state.selected.saturating_sub(offset)));
         StatefulWidget::render(table, area, buf, &mut table_state);
     }
+}
+
+/// The header row of the districts table and its column widths: figures right-aligned
+/// under their headings, each column as wide as its heading and at least 9 (`1,000,000`).
+fn district_columns(ctx: ViewCtx) -> (Row<'static>, [Constraint; 5]) {
+    let headers = [
+        Tui::ColUbigeo,
+        Tui::ColDistrict,
+        Tui::ColHouseholds,
+        Tui::ColPersons,
+        Tui::ColActiveEnrolments,
+    ]
+    .map(|h| h.text(ctx.lang));
+    let figure_width = |i: usize| {
+        let header = u16::try_from(headers[i].chars().count()).unwrap_or(0);
+        Constraint::Length(header.max(9))
+    };
+    let widths = [
+        Constraint::Length(6),
+        // Capped, so on a wide screen the figures stay near the name they belong to.
+        Constraint::Max(DISTRICT_NAME_MAX),
+        figure_width(2),
+        figure_width(3),
+        figure_width(4),
+    ];
+    let cells = headers.into_iter().enumerate().map(|(i, h)| {
+        let line = Line::raw(h);
+        Cell::from(if i >= 2 { line.right_aligned() } else { line })
+    });
+    (Row::new(cells).style(ctx.theme.title), widths)
 }
