@@ -18,7 +18,11 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .filter_map(|a| a.replace('_', "").parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() { vec![100_000] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![100_000]
+    } else {
+        sizes
+    };
     for households in sizes {
         if let Err(e) = run(households) {
             eprintln!("benchmark at {households} households failed: {e}");
@@ -46,7 +50,15 @@ fn run(households: u32) -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     {
         let mut store = Store::open(&path)?;
-        let summary = demo::generate(&mut store, &Actor::system(), &demo::DemoRequest { households, seed: 7 }, &mut ())?;
+        let summary = demo::generate(
+            &mut store,
+            &Actor::system(),
+            &demo::DemoRequest {
+                households,
+                seed: 7,
+            },
+            &mut (),
+        )?;
         let took = started.elapsed();
         println!(
             "demo generation: {:.1} s ({:.0} households/s; {} persons, {} enrolments)",
@@ -78,14 +90,30 @@ fn overview_figures(store: &Store, admin: &Actor) -> Result<(), Box<dyn std::err
         assert!(data.totals.households > 0);
     }
     times.sort();
-    println!("overview (totals, programmes, districts): p50 {:.2} ms, p95 {:.2} ms", percentile(&times, 0.5), percentile(&times, 0.95));
+    println!(
+        "overview (totals, programmes, districts): p50 {:.2} ms, p95 {:.2} ms",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95)
+    );
     Ok(())
 }
 
 /// What a clerk types, one keystroke at a time.
 const TYPED: &[&str] = &[
-    "quispe mar", "mamani jose", "huaman ros", "nahui", "ccori sat", "condori luz",
-    "gutierrez", "yauri wil", "4011", "0123", "7", "m", "quis", "palomino e",
+    "quispe mar",
+    "mamani jose",
+    "huaman ros",
+    "nahui",
+    "ccori sat",
+    "condori luz",
+    "gutierrez",
+    "yauri wil",
+    "4011",
+    "0123",
+    "7",
+    "m",
+    "quis",
+    "palomino e",
 ];
 
 fn search_figures(store: &Store, admin: &Actor) -> Result<(), Box<dyn std::error::Error>> {
@@ -93,7 +121,10 @@ fn search_figures(store: &Store, admin: &Actor) -> Result<(), Box<dyn std::error
     for text in TYPED {
         for end in 1..=text.chars().count() {
             let prefix: String = text.chars().take(end).collect();
-            let query = Query { text: prefix, ..Query::default() };
+            let query = Query {
+                text: prefix,
+                ..Query::default()
+            };
             let started = Instant::now();
             let page = search(store, admin, &query, None, 20)?;
             times.push(started.elapsed());
@@ -115,12 +146,20 @@ fn search_figures(store: &Store, admin: &Actor) -> Result<(), Box<dyn std::error
     Ok(())
 }
 
-fn import_figures(dir: &tempfile::TempDir, db: &std::path::Path, admin: &Actor) -> Result<(), Box<dyn std::error::Error>> {
+fn import_figures(
+    dir: &tempfile::TempDir,
+    db: &std::path::Path,
+    admin: &Actor,
+) -> Result<(), Box<dyn std::error::Error>> {
     let csv = dir.path().join("roster.csv");
     let rows = 100_000;
     let mut text = String::from("codigo_origen,hogar,dni,apellido_paterno,apellido_materno,nombres,fecha_nacimiento,sexo,ubigeo,centro_poblado,fecha_alta,actividad,monto\n");
-    let given = ["Ana", "Rosa", "Luz", "Eva", "Juan", "Wilber", "María", "José"];
-    let surnames = ["Quispe", "Huamán", "Mamani", "Ccori", "Ñahui", "Condori", "Yauri", "Taipe"];
+    let given = [
+        "Ana", "Rosa", "Luz", "Eva", "Juan", "Wilber", "María", "José",
+    ];
+    let surnames = [
+        "Quispe", "Huamán", "Mamani", "Ccori", "Ñahui", "Condori", "Yauri", "Taipe",
+    ];
     for i in 0..rows {
         text.push_str(&format!(
             "B-{i},BH-{},{:08},{},{},{} {},1980-01-0{},F,030212,Bench {},2024-01-01,asistencia_tecnica,150\n",
@@ -137,7 +176,10 @@ fn import_figures(dir: &tempfile::TempDir, db: &std::path::Path, admin: &Actor) 
     std::fs::write(&csv, text)?;
     let mut store = Store::open(db)?;
     let started = Instant::now();
-    let options = ImportOptions { programme: Some("AGRORURAL".into()), ..ImportOptions::default() };
+    let options = ImportOptions {
+        programme: Some("AGRORURAL".into()),
+        ..ImportOptions::default()
+    };
     let report = roster::import_file(&mut store, admin, &csv, &options, Lang::Es, &mut ())?;
     let took = started.elapsed();
     println!(
