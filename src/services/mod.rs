@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod demo;
 pub mod error;
+pub mod matching;
 pub mod overview;
 pub mod progress;
 pub mod registry;
