@@ -162,6 +162,9 @@ impl Localize for CoreError {
             }
             CoreError::Read(e) => e.es(),
             CoreError::NothingImported => Cow::Borrowed("No se importó nada."),
+            CoreError::ReasonRequired => Cow::Borrowed("Escriba el motivo: es obligatorio para resolver o descartar una alerta."),
+            CoreError::FlagStep { from, to } => owned(format!("Una alerta en estado «{from}» no puede pasar a «{to}».")),
+            CoreError::NotAMatch => Cow::Borrowed("Esta alerta no es una posible misma persona: no hay nada que confirmar, rechazar ni deshacer."),
             CoreError::Invalid(errors) => owned(format!("Corrija el formulario: {}", errors.es())),
             CoreError::UnknownActivity(a) => owned(format!(
                 "La actividad «{a}» no está registrada: elija una de la lista (semillas, transferencia, …)."
@@ -215,6 +218,9 @@ impl Localize for CoreError {
             }
             CoreError::Read(e) => e.en(),
             CoreError::NothingImported => Cow::Borrowed("Nothing was imported."),
+            CoreError::ReasonRequired => Cow::Borrowed("Write the reason: it is required to resolve or dismiss an alert."),
+            CoreError::FlagStep { from, to } => owned(format!("An alert in state «{from}» cannot move to «{to}».")),
+            CoreError::NotAMatch => Cow::Borrowed("This alert is not a probable same person: there is nothing to confirm, reject or undo."),
             CoreError::Invalid(errors) => owned(format!("Correct the form: {}", errors.en())),
             CoreError::UnknownActivity(a) => owned(format!(
                 "The activity «{a}» is not registered: choose one from the list (semillas, transferencia, …)."

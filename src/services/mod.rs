@@ -6,6 +6,7 @@ pub mod auth;
 pub mod demo;
 pub mod error;
 pub mod matching;
+pub mod overlaps;
 pub mod overview;
 pub mod progress;
 pub mod registry;
