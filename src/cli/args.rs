@@ -26,6 +26,8 @@ pub enum Command {
     #[command(subcommand)]
     Persons(PersonsCommand),
     #[command(subcommand)]
+    Overlaps(OverlapsCommand),
+    #[command(subcommand)]
     Import(ImportCommand),
     #[command(subcommand)]
     Export(ExportCommand),
@@ -60,6 +62,20 @@ pub struct ImportRosterArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum ExportCommand {
     Roster(ExportRosterArgs),
+    Matches(ExportMatchesArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportMatchesArgs {
+    #[arg(long, value_enum, default_value_t = MatchFormat::Csv)]
+    pub format: MatchFormat,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatchFormat {
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,4 +182,58 @@ pub struct PersonsSearchArgs {
     pub enrolment: EnrolmentState,
     #[arg(long, value_enum, default_value_t = SortArg::Name)]
     pub sort: SortArg,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum OverlapsCommand {
+    Scan(OverlapsScanArgs),
+    List(OverlapsListArgs),
+    Matrix,
+    Quality,
+    ReportMisuse(ReportMisuseArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OverlapsScanArgs {
+    #[arg(long)]
+    pub incremental: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Md,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OverlapsListArgs {
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    #[arg(long, value_name = "SEVERITY")]
+    pub severity: Option<String>,
+    #[arg(long, value_name = "UBIGEO")]
+    pub district: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportMisuseArgs {
+    #[arg(long, value_name = "CODE")]
+    pub agency: String,
+    #[arg(long, value_name = "TEXT")]
+    pub activity: String,
+    #[arg(long, value_name = "TEXT")]
+    pub description: String,
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub household: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub reported_by: Option<String>,
 }

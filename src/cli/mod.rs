@@ -7,6 +7,7 @@ mod demo;
 mod help;
 mod init;
 mod login;
+mod overlaps;
 mod overview;
 mod persons;
 mod progress;
@@ -89,5 +90,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
         },
         Command::Export(ExportCommand::Roster(a)) => roster::export(ctx, a),
         Command::Persons(PersonsCommand::Search(a)) => persons::search(ctx, a),
+        Command::Overlaps(c) => overlaps::run(ctx, c),
+        Command::Export(ExportCommand::Matches(a)) => overlaps::export_matches(ctx, a),
     }
 }

@@ -36,7 +36,9 @@ pub enum Upsert {
 
 pub fn upsert(conn: &Connection, f: &Found, scan: i64, at: &str) -> StoreResult<Upsert> {
     let existing: Option<(i64, String, String)> = conn
-        .prepare_cached("SELECT id, status, evidence_hash FROM overlap_flag WHERE fingerprint = ?1")?
+        .prepare_cached(
+            "SELECT id, status, evidence_hash FROM overlap_flag WHERE fingerprint = ?1",
+        )?
         .query_row([&f.fingerprint], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let Some((id, status, hash)) = existing else {
@@ -54,9 +56,30 @@ pub fn upsert(conn: &Connection, f: &Found, scan: i64, at: &str) -> StoreResult<
            version = version + CASE WHEN ?3 THEN 1 ELSE 0 END
          WHERE id = ?1",
     )?
-    .execute(params![id, scan, changed, f.evidence, f.evidence_hash, f.score_milli, f.severity, reopen, at])?;
+    .execute(params![
+        id,
+        scan,
+        changed,
+        f.evidence,
+        f.evidence_hash,
+        f.score_milli,
+        f.severity,
+        reopen,
+        at
+    ])?;
     if reopen {
-        event(conn, &Event { flag: id, user: None, from: Some("dismissed"), to: Some("open"), agency: None, note: Some("evidence_changed"), at })?;
+        event(
+            conn,
+            &Event {
+                flag: id,
+                user: None,
+                from: Some("dismissed"),
+                to: Some("open"),
+                agency: None,
+                note: Some("evidence_changed"),
+                at,
+            },
+        )?;
         return Ok(Upsert::Reopened);
     }
     Ok(Upsert::Seen)
@@ -74,7 +97,12 @@ pub fn upsert_unscanned(conn: &Connection, f: &Found, at: &str) -> StoreResult<(
     Ok(())
 }
 
-fn insert(conn: &Connection, f: &Found, scan: impl Into<Option<i64>>, at: &str) -> StoreResult<i64> {
+fn insert(
+    conn: &Connection,
+    f: &Found,
+    scan: impl Into<Option<i64>>,
+    at: &str,
+) -> StoreResult<i64> {
     let scan: Option<i64> = scan.into();
     let id = ids::next(conn)?;
     conn.prepare_cached(
@@ -85,9 +113,25 @@ fn insert(conn: &Connection, f: &Found, scan: impl Into<Option<i64>>, at: &str) 
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?18,?19,?19)",
     )?
     .execute(params![
-        id, f.kind, f.severity, f.fingerprint, f.evidence, f.evidence_hash, f.score_milli,
-        f.district, f.community, f.programme_a, f.programme_b, f.household, f.person_a,
-        f.person_b, f.record_a, f.record_b, f.association, scan, at
+        id,
+        f.kind,
+        f.severity,
+        f.fingerprint,
+        f.evidence,
+        f.evidence_hash,
+        f.score_milli,
+        f.district,
+        f.community,
+        f.programme_a,
+        f.programme_b,
+        f.household,
+        f.person_a,
+        f.person_b,
+        f.record_a,
+        f.record_b,
+        f.association,
+        scan,
+        at
     ])?;
     Ok(id)
 }
@@ -109,7 +153,9 @@ pub fn event(conn: &Connection, e: &Event) -> StoreResult<()> {
         "INSERT INTO flag_event(id, flag_id, at, user_id, from_status, to_status,
          assigned_agency_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute(params![id, e.flag, e.at, e.user, e.from, e.to, e.agency, e.note])?;
+    .execute(params![
+        id, e.flag, e.at, e.user, e.from, e.to, e.agency, e.note
+    ])?;
     Ok(())
 }
 
@@ -208,7 +254,12 @@ fn flag_row(r: &rusqlite::Row) -> rusqlite::Result<FlagRow> {
 }
 
 /// A page of flags, most severe first, then newest; keyset after (severity rank, id).
-pub fn list(conn: &Connection, filter: &FlagFilter, after: Option<(i64, i64)>, limit: i64) -> StoreResult<Vec<FlagRow>> {
+pub fn list(
+    conn: &Connection,
+    filter: &FlagFilter,
+    after: Option<(i64, i64)>,
+    limit: i64,
+) -> StoreResult<Vec<FlagRow>> {
     let sql = format!(
         "{FLAG_SELECT} WHERE (?1 IS NULL OR f.kind = ?1) AND (?2 IS NULL OR f.severity = ?2)
            AND (?3 IS NULL OR f.status = ?3) AND (?4 IS NULL OR f.district_ubigeo = ?4)
@@ -217,10 +268,21 @@ pub fn list(conn: &Connection, filter: &FlagFilter, after: Option<(i64, i64)>, l
          ORDER BY CASE f.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, f.id DESC
          LIMIT ?8"
     );
-    let (rank, id) = after.map(|(r, i)| (Some(r), Some(i))).unwrap_or((None, None));
+    let (rank, id) = after
+        .map(|(r, i)| (Some(r), Some(i)))
+        .unwrap_or((None, None));
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
-        params![filter.kind, filter.severity, filter.status, filter.district, filter.programme, rank, id, limit],
+        params![
+            filter.kind,
+            filter.severity,
+            filter.status,
+            filter.district,
+            filter.programme,
+            rank,
+            id,
+            limit
+        ],
         flag_row,
     )?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -230,11 +292,21 @@ pub fn get(conn: &Connection, id: i64) -> StoreResult<FlagRow> {
     let sql = format!("{FLAG_SELECT} WHERE f.id = ?1");
     conn.query_row(&sql, [id], flag_row)
         .optional()?
-        .ok_or(super::error::StoreError::NotFound { entity: "overlap_flag", id: ids::display(id) })
+        .ok_or(super::error::StoreError::NotFound {
+            entity: "overlap_flag",
+            id: ids::display(id),
+        })
 }
 
 /// Changes a flag's status (and assignment) if it is still at `version`.
-pub fn set_status(conn: &Connection, id: i64, version: i64, status: &str, agency: Option<i64>, at: &str) -> StoreResult<()> {
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    version: i64,
+    status: &str,
+    agency: Option<i64>,
+    at: &str,
+) -> StoreResult<()> {
     let changed = conn.execute(
         "UPDATE overlap_flag SET status = ?3, assigned_agency_id = coalesce(?4, assigned_agency_id),
          updated_at = ?5, version = version + 1 WHERE id = ?1 AND version = ?2",
@@ -243,7 +315,11 @@ pub fn set_status(conn: &Connection, id: i64, version: i64, status: &str, agency
     if changed == 1 {
         Ok(())
     } else {
-        Err(super::error::StoreError::Conflict { entity: "overlap_flag", id, expected: version })
+        Err(super::error::StoreError::Conflict {
+            entity: "overlap_flag",
+            id,
+            expected: version,
+        })
     }
 }
 
@@ -264,14 +340,24 @@ pub fn events(conn: &Connection, flag: i64) -> StoreResult<Vec<EventRow>> {
          WHERE e.flag_id = ?1 ORDER BY e.at, e.id",
     )?;
     let rows = stmt.query_map([flag], |r| {
-        Ok(EventRow { at: r.get(0)?, username: r.get(1)?, from: r.get(2)?, to: r.get(3)?, agency: r.get(4)?, note: r.get(5)? })
+        Ok(EventRow {
+            at: r.get(0)?,
+            username: r.get(1)?,
+            from: r.get(2)?,
+            to: r.get(3)?,
+            agency: r.get(4)?,
+            note: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Pairs of roster records held to be one person, for the match export: identical DNI pairs
 /// (one person, no conflict flag) and probable matches not rejected.
-pub fn for_each_match(conn: &Connection, mut each: impl FnMut(MatchExportRow) -> StoreResult<()>) -> StoreResult<()> {
+pub fn for_each_match(
+    conn: &Connection,
+    mut each: impl FnMut(MatchExportRow) -> StoreResult<()>,
+) -> StoreResult<()> {
     let mut stmt = conn.prepare(
         "SELECT pa.code, a.source_code, pb.code, b.source_code, 1000, 'dni'
          FROM roster_record a JOIN roster_record b ON b.person_id = a.person_id AND b.id > a.id

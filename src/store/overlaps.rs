@@ -4,7 +4,12 @@
 use super::error::StoreResult;
 use rusqlite::{params, Connection, Row};
 
-fn collect<T>(conn: &Connection, sql: &str, args: impl rusqlite::Params, map: impl FnMut(&Row) -> rusqlite::Result<T>) -> StoreResult<Vec<T>> {
+fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    args: impl rusqlite::Params,
+    map: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> StoreResult<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map(args, map)?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -150,7 +155,12 @@ pub struct Eligible {
     pub children: i64,
 }
 
-pub fn juntos_eligible_missing(conn: &Connection, valid_since: &str, born_after: &str, min_poverty: f64) -> StoreResult<Vec<Eligible>> {
+pub fn juntos_eligible_missing(
+    conn: &Connection,
+    valid_since: &str,
+    born_after: &str,
+    min_poverty: f64,
+) -> StoreResult<Vec<Eligible>> {
     collect(
         conn,
         "SELECT h.id, h.district_ubigeo, h.community_id, h.sisfoh_class,
@@ -180,23 +190,40 @@ pub struct ActivityOverlap {
     pub group: String,
     pub activity_a: String,
     pub activity_b: String,
+    pub agency_code_a: String,
+    pub agency_code_b: String,
 }
 
 pub fn activity_overlaps(conn: &Connection) -> StoreResult<Vec<ActivityOverlap>> {
     collect(
         conn,
         "SELECT a.id, b.id, a.agency_id, b.agency_id, a.community_id, c.district_ubigeo,
-                ta.overlap_group, a.activity_code, b.activity_code
+                ta.overlap_group, a.activity_code, b.activity_code, ga.code, gb.code
          FROM intervention a JOIN intervention b
               ON b.community_id = a.community_id AND b.id > a.id AND b.agency_id <> a.agency_id
          JOIN activity_type ta ON ta.code = a.activity_code
          JOIN activity_type tb ON tb.code = b.activity_code AND tb.overlap_group = ta.overlap_group
          JOIN community c ON c.id = a.community_id
+         JOIN agency ga ON ga.id = a.agency_id JOIN agency gb ON gb.id = b.agency_id
          WHERE a.start_date <= coalesce(b.end_date, '9999-12-31')
            AND b.start_date <= coalesce(a.end_date, '9999-12-31')
            AND ta.overlap_group <> 'transfer'",
         [],
-        |r| Ok(ActivityOverlap { intervention_a: r.get(0)?, intervention_b: r.get(1)?, agency_a: r.get(2)?, agency_b: r.get(3)?, community: r.get(4)?, district: r.get(5)?, group: r.get(6)?, activity_a: r.get(7)?, activity_b: r.get(8)? }),
+        |r| {
+            Ok(ActivityOverlap {
+                intervention_a: r.get(0)?,
+                intervention_b: r.get(1)?,
+                agency_a: r.get(2)?,
+                agency_b: r.get(3)?,
+                community: r.get(4)?,
+                district: r.get(5)?,
+                group: r.get(6)?,
+                activity_a: r.get(7)?,
+                activity_b: r.get(8)?,
+                agency_code_a: r.get(9)?,
+                agency_code_b: r.get(10)?,
+            })
+        },
     )
 }
 
@@ -250,6 +277,7 @@ pub struct MisuseReport {
     pub community: Option<i64>,
     pub district: Option<String>,
     pub agency: i64,
+    pub agency_code: String,
     pub forced_activity: String,
     pub reported_on: String,
 }
@@ -259,11 +287,23 @@ pub fn misuse_reports(conn: &Connection) -> StoreResult<Vec<MisuseReport>> {
         conn,
         "SELECT r.id, r.household_id, r.community_id,
                 coalesce(h.district_ubigeo, c.district_ubigeo), r.accused_agency_id,
-                r.forced_activity, r.reported_on
-         FROM conditionality_report r LEFT JOIN household h ON h.id = r.household_id
+                r.forced_activity, r.reported_on, g.code
+         FROM conditionality_report r JOIN agency g ON g.id = r.accused_agency_id
+         LEFT JOIN household h ON h.id = r.household_id
          LEFT JOIN community c ON c.id = r.community_id",
         [],
-        |r| Ok(MisuseReport { id: r.get(0)?, household: r.get(1)?, community: r.get(2)?, district: r.get(3)?, agency: r.get(4)?, forced_activity: r.get(5)?, reported_on: r.get(6)? }),
+        |r| {
+            Ok(MisuseReport {
+                id: r.get(0)?,
+                household: r.get(1)?,
+                community: r.get(2)?,
+                district: r.get(3)?,
+                agency: r.get(4)?,
+                agency_code: r.get(7)?,
+                forced_activity: r.get(5)?,
+                reported_on: r.get(6)?,
+            })
+        },
     )
 }
 
@@ -285,7 +325,11 @@ pub fn matrix(conn: &Connection) -> StoreResult<Vec<(i64, i64, i64, i64)>> {
 
 pub fn agency_id(conn: &Connection, code: &str) -> StoreResult<Option<i64>> {
     use rusqlite::OptionalExtension;
-    Ok(conn.query_row("SELECT id FROM agency WHERE code = ?1", [code], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT id FROM agency WHERE code = ?1", [code], |r| {
+            r.get(0)
+        })
+        .optional()?)
 }
 
 pub struct NewMisuse<'a> {
@@ -313,5 +357,10 @@ pub fn insert_misuse(conn: &Connection, m: &NewMisuse) -> StoreResult<i64> {
 
 /// The configured class of each programme pair (smaller id first).
 pub fn matrix_classes(conn: &Connection) -> StoreResult<Vec<(i64, i64, String)>> {
-    collect(conn, "SELECT programme_a_id, programme_b_id, class FROM overlap_matrix", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    collect(
+        conn,
+        "SELECT programme_a_id, programme_b_id, class FROM overlap_matrix",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }

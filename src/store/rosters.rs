@@ -447,8 +447,21 @@ pub fn programme_ids(conn: &Connection) -> StoreResult<Vec<(i64, String)>> {
 }
 
 /// A roster record's programme, code and fields by name, as text, for display.
-pub fn record_for_display(conn: &Connection, id: i64) -> StoreResult<(String, String, Vec<(&'static str, String)>)> {
-    const NAMES: [&str; 9] = ["dni", "paternal_surname", "maternal_surname", "given_names", "birth_date", "sex", "district", "community", "household_code"];
+pub fn record_for_display(
+    conn: &Connection,
+    id: i64,
+) -> StoreResult<(String, String, Vec<(&'static str, String)>)> {
+    const NAMES: [&str; 9] = [
+        "dni",
+        "paternal_surname",
+        "maternal_surname",
+        "given_names",
+        "birth_date",
+        "sex",
+        "district",
+        "community",
+        "household_code",
+    ];
     conn.query_row(
         "SELECT p.code, r.source_code, r.dni, r.paternal_surname, r.maternal_surname, r.given_names,
                 r.birth_date, r.sex, d.name, c.name, r.household_code

@@ -3,5 +3,5 @@
 
 pub mod report;
 pub mod rules;
-pub mod workflow;
 pub mod scan;
+pub mod workflow;

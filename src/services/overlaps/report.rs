@@ -23,13 +23,22 @@ fn severity_rank(severity: &str) -> i64 {
     }
 }
 
-pub fn list(store: &Store, actor: &Actor, filter: &FlagFilter, after: Option<(i64, i64)>, limit: usize) -> CoreResult<FlagPage> {
+pub fn list(
+    store: &Store,
+    actor: &Actor,
+    filter: &FlagFilter,
+    after: Option<(i64, i64)>,
+    limit: usize,
+) -> CoreResult<FlagPage> {
     actor.require(Permission::ReadRegistry)?;
     let limit = limit.max(1) as i64;
     let mut flags = flags::list(store.conn(), filter, after, limit + 1)?;
     let more = flags.len() as i64 > limit;
     flags.truncate(limit as usize);
-    let next = flags.last().filter(|_| more).map(|f| (severity_rank(&f.severity), f.id));
+    let next = flags
+        .last()
+        .filter(|_| more)
+        .map(|f| (severity_rank(&f.severity), f.id));
     Ok(FlagPage { flags, next })
 }
 
@@ -57,7 +66,11 @@ pub fn detail(store: &Store, actor: &Actor, id: i64) -> CoreResult<FlagDetail> {
         (Some(a), Some(b)) => Some((side(store, a, personal)?, side(store, b, personal)?)),
         _ => None,
     };
-    Ok(FlagDetail { events: flags::events(conn, id)?, flag, sides })
+    Ok(FlagDetail {
+        events: flags::events(conn, id)?,
+        flag,
+        sides,
+    })
 }
 
 fn side(store: &Store, record: i64, personal: bool) -> CoreResult<RecordSide> {
@@ -72,7 +85,11 @@ fn side(store: &Store, record: i64, personal: bool) -> CoreResult<RecordSide> {
             }
         }
     }
-    Ok(RecordSide { programme, source_code: code, fields })
+    Ok(RecordSide {
+        programme,
+        source_code: code,
+        fields,
+    })
 }
 
 /// One cell of the matrix: households and persons enrolled in both programmes.
@@ -91,30 +108,74 @@ pub fn matrix(store: &Store, actor: &Actor) -> CoreResult<Vec<MatrixCell>> {
     let codes = rosters::programme_ids(conn)?;
     let classes = q::matrix_classes(conn)?;
     let counts = q::matrix(conn)?;
-    let name = |id: i64| codes.iter().find(|(i, _)| *i == id).map(|(_, c)| c.clone()).unwrap_or_default();
+    let name = |id: i64| {
+        codes
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default()
+    };
     let mut cells = Vec::new();
     for (i, (a, _)) in codes.iter().enumerate() {
         for (b, _) in &codes[i + 1..] {
-            let (households, persons) = counts.iter().find(|c| c.0 == *a && c.1 == *b).map(|c| (c.2, c.3)).unwrap_or((0, 0));
-            let class = classes.iter().find(|c| c.0 == *a && c.1 == *b).map(|c| c.2.clone());
-            cells.push(MatrixCell { programme_a: name(*a), programme_b: name(*b), households, persons, class });
+            let (households, persons) = counts
+                .iter()
+                .find(|c| c.0 == *a && c.1 == *b)
+                .map(|c| (c.2, c.3))
+                .unwrap_or((0, 0));
+            let class = classes
+                .iter()
+                .find(|c| c.0 == *a && c.1 == *b)
+                .map(|c| c.2.clone());
+            cells.push(MatrixCell {
+                programme_a: name(*a),
+                programme_b: name(*b),
+                households,
+                persons,
+                class,
+            });
         }
     }
     Ok(cells)
 }
 
 /// Writes the record-match export (`shared/formats/ROSTER.md`) as CSV.
-pub fn write_matches(store: &Store, actor: &Actor, out: &mut dyn std::io::Write) -> CoreResult<u64> {
+pub fn write_matches(
+    store: &Store,
+    actor: &Actor,
+    out: &mut dyn std::io::Write,
+) -> CoreResult<u64> {
     actor.require(Permission::ReadPersonalData)?;
-    let io = |e: csv::Error| CoreError::WriteFile { path: "-".into(), detail: e.to_string() };
+    let io = |e: csv::Error| CoreError::WriteFile {
+        path: "-".into(),
+        detail: e.to_string(),
+    };
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(["programa_a", "codigo_origen_a", "programa_b", "codigo_origen_b", "score", "basis"]).map_err(io)?;
+    writer
+        .write_record([
+            "programa_a",
+            "codigo_origen_a",
+            "programa_b",
+            "codigo_origen_b",
+            "score",
+            "basis",
+        ])
+        .map_err(io)?;
     let mut count = 0;
     let mut failure = None;
     flags::for_each_match(store.conn(), |row: MatchExportRow| {
         let score = format!("{:.3}", row.score_milli as f64 / 1000.0);
         if failure.is_none() {
-            failure = writer.write_record([&row.programme_a, &row.code_a, &row.programme_b, &row.code_b, &score, &row.basis]).err();
+            failure = writer
+                .write_record([
+                    &row.programme_a,
+                    &row.code_a,
+                    &row.programme_b,
+                    &row.code_b,
+                    &score,
+                    &row.basis,
+                ])
+                .err();
         }
         count += 1;
         Ok(())
@@ -141,30 +202,53 @@ pub struct MisuseDraft {
 
 pub fn report_misuse(store: &mut Store, actor: &Actor, draft: &MisuseDraft) -> CoreResult<i64> {
     let today = store.clock().today();
-    let date = dates::parse_past_date(&draft.reported_on, today)
-        .map_err(|e| CoreError::Invalid(crate::domain::forms::FieldErrors(vec![("reported_on", crate::domain::forms::FieldProblem::Date(e))])))?;
-    let agency = q::agency_id(store.conn(), &draft.agency_code.trim().to_uppercase())?
-        .ok_or_else(|| CoreError::InvalidValue { field: "agency", value: draft.agency_code.clone() })?;
+    let date = dates::parse_past_date(&draft.reported_on, today).map_err(|e| {
+        CoreError::Invalid(crate::domain::forms::FieldErrors(vec![(
+            "reported_on",
+            crate::domain::forms::FieldProblem::Date(e),
+        )]))
+    })?;
+    let agency =
+        q::agency_id(store.conn(), &draft.agency_code.trim().to_uppercase())?.ok_or_else(|| {
+            CoreError::InvalidValue {
+                field: "agency",
+                value: draft.agency_code.clone(),
+            }
+        })?;
     if draft.description.trim().is_empty() || draft.forced_activity.trim().is_empty() {
         return Err(CoreError::ReasonRequired);
     }
     write(store, actor, Permission::WorkFlags, |tx, ctx| {
-        let id = q::insert_misuse(tx, &q::NewMisuse {
-            reported_on: &dates::iso(date),
-            household: draft.household,
-            community: draft.community,
-            agency,
-            forced_activity: draft.forced_activity.trim(),
-            description: draft.description.trim(),
-            reported_by: Some(draft.reported_by.trim()).filter(|s| !s.is_empty()),
-            user: ctx.actor().user_id,
-            at: &ctx.at,
-        })?;
+        let id = q::insert_misuse(
+            tx,
+            &q::NewMisuse {
+                reported_on: &dates::iso(date),
+                household: draft.household,
+                community: draft.community,
+                agency,
+                forced_activity: draft.forced_activity.trim(),
+                description: draft.description.trim(),
+                reported_by: Some(draft.reported_by.trim()).filter(|s| !s.is_empty()),
+                user: ctx.actor().user_id,
+                at: &ctx.at,
+            },
+        )?;
         let found = super::rules::misuse_flags(tx)?;
-        for f in found.iter().filter(|f| f.fingerprint == format!("conditionality_misuse:{id}")) {
+        for f in found
+            .iter()
+            .filter(|f| f.fingerprint == format!("conditionality_misuse:{id}"))
+        {
             flags::upsert_unscanned(tx, f, &ctx.at)?;
         }
-        ctx.audit(tx, Entry { action: "create", entity: "conditionality_report", entity_id: Some(id), details: json!({ "agency": draft.agency_code }) })?;
+        ctx.audit(
+            tx,
+            Entry {
+                action: "create",
+                entity: "conditionality_report",
+                entity_id: Some(id),
+                details: json!({ "agency": draft.agency_code }),
+            },
+        )?;
         Ok(id)
     })
 }

@@ -25,7 +25,13 @@ pub struct ScanReport {
     pub cancelled: bool,
 }
 
-pub fn scan(store: &mut Store, actor: &Actor, kind: ScanKind, progress: &mut dyn ProgressSink, cancel: &AtomicBool) -> CoreResult<ScanReport> {
+pub fn scan(
+    store: &mut Store,
+    actor: &Actor,
+    kind: ScanKind,
+    progress: &mut dyn ProgressSink,
+    cancel: &AtomicBool,
+) -> CoreResult<ScanReport> {
     actor.require(Permission::WorkFlags)?;
     let started = Instant::now();
     let records = matching_scan::load(store)?;
@@ -34,7 +40,10 @@ pub fn scan(store: &mut Store, actor: &Actor, kind: ScanKind, progress: &mut dyn
     let (pairs, mut matching) = matching_scan::pairs(store, &records, kind, cancel)?;
     matching.load_time = load_time;
     progress.report(Progress { done: 2, total: 4 });
-    let mut report = ScanReport { cancelled: matching.cancelled, ..ScanReport::default() };
+    let mut report = ScanReport {
+        cancelled: matching.cancelled,
+        ..ScanReport::default()
+    };
     if report.cancelled {
         report.matching = matching;
         return Ok(report);
@@ -47,7 +56,11 @@ pub fn scan(store: &mut Store, actor: &Actor, kind: ScanKind, progress: &mut dyn
     found.extend(pairs.iter().map(|p| matching_scan::flag_for(p, &records)));
     progress.report(Progress { done: 3, total: 4 });
     let write_started = Instant::now();
-    let label = if kind == ScanKind::Full { "full" } else { "incremental" };
+    let label = if kind == ScanKind::Full {
+        "full"
+    } else {
+        "incremental"
+    };
     let counts = write(store, actor, Permission::WorkFlags, |tx, ctx| {
         let scan = flags::start_scan(tx, label, ctx.actor().user_id, &ctx.at)?;
         let mut counts = (0i64, 0i64, 0i64);
@@ -59,7 +72,12 @@ pub fn scan(store: &mut Store, actor: &Actor, kind: ScanKind, progress: &mut dyn
             }
         }
         matching::mark_scanned(tx, &ctx.at)?;
-        let totals = ScanCounts { records: records.len() as i64, pairs: matching.pairs_compared as i64, new: counts.0, seen: counts.1 + counts.2 };
+        let totals = ScanCounts {
+            records: records.len() as i64,
+            pairs: matching.pairs_compared as i64,
+            new: counts.0,
+            seen: counts.1 + counts.2,
+        };
         flags::finish_scan(tx, scan, &totals, &ctx.at)?;
         ctx.audit(tx, Entry {
             action: "scan",

@@ -40,46 +40,90 @@ impl Step {
     }
 }
 
-fn record(tx: &Transaction, ctx: &WriteCtx, flag: &FlagRow, to: Option<&str>, agency: Option<i64>, note: Option<&str>) -> CoreResult<()> {
-    flags::event(tx, &Event {
-        flag: flag.id,
-        user: ctx.actor().user_id,
-        from: Some(&flag.status),
-        to,
-        agency,
-        note,
-        at: &ctx.at,
-    })?;
-    ctx.audit(tx, Entry {
-        action: "flag",
-        entity: "overlap_flag",
-        entity_id: Some(flag.id),
-        details: json!({ "to": to, "agency": agency, "note": note }),
-    })
+fn record(
+    tx: &Transaction,
+    ctx: &WriteCtx,
+    flag: &FlagRow,
+    to: Option<&str>,
+    agency: Option<i64>,
+    note: Option<&str>,
+) -> CoreResult<()> {
+    flags::event(
+        tx,
+        &Event {
+            flag: flag.id,
+            user: ctx.actor().user_id,
+            from: Some(&flag.status),
+            to,
+            agency,
+            note,
+            at: &ctx.at,
+        },
+    )?;
+    ctx.audit(
+        tx,
+        Entry {
+            action: "flag",
+            entity: "overlap_flag",
+            entity_id: Some(flag.id),
+            details: json!({ "to": to, "agency": agency, "note": note }),
+        },
+    )
 }
 
 /// Moves a flag read at `version` one step, with a note (required to resolve or dismiss).
-pub fn step(store: &mut Store, actor: &Actor, id: i64, version: i64, step: Step, note: &str) -> CoreResult<()> {
+pub fn step(
+    store: &mut Store,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    step: Step,
+    note: &str,
+) -> CoreResult<()> {
     let flag = flags::get(store.conn(), id)?;
     let note = note.trim();
     if step.needs_reason() && note.is_empty() {
         return Err(CoreError::ReasonRequired);
     }
     if !step.allowed_from(&flag.status) {
-        return Err(CoreError::FlagStep { from: flag.status.clone(), to: step.target() });
+        return Err(CoreError::FlagStep {
+            from: flag.status.clone(),
+            to: step.target(),
+        });
     }
     write(store, actor, Permission::WorkFlags, |tx, ctx| {
         flags::set_status(tx, id, version, step.target(), None, &ctx.at)?;
-        record(tx, ctx, &flag, Some(step.target()), None, Some(note).filter(|n| !n.is_empty()))
+        record(
+            tx,
+            ctx,
+            &flag,
+            Some(step.target()),
+            None,
+            Some(note).filter(|n| !n.is_empty()),
+        )
     })
 }
 
 /// Assigns the flag to an agency.
-pub fn assign(store: &mut Store, actor: &Actor, id: i64, version: i64, agency: i64, note: &str) -> CoreResult<()> {
+pub fn assign(
+    store: &mut Store,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    agency: i64,
+    note: &str,
+) -> CoreResult<()> {
     let flag = flags::get(store.conn(), id)?;
     write(store, actor, Permission::WorkFlags, |tx, ctx| {
         flags::set_status(tx, id, version, &flag.status, Some(agency), &ctx.at)?;
-        record(tx, ctx, &flag, None, Some(agency), Some(note.trim()).filter(|n| !n.is_empty()))
+        record(
+            tx,
+            ctx,
+            &flag,
+            None,
+            Some(agency),
+            Some(note.trim()).filter(|n| !n.is_empty()),
+        )
     })
 }
 
@@ -89,11 +133,19 @@ pub fn note(store: &mut Store, actor: &Actor, id: i64, text: &str) -> CoreResult
     if text.trim().is_empty() {
         return Err(CoreError::ReasonRequired);
     }
-    write(store, actor, Permission::WorkFlags, |tx, ctx| record(tx, ctx, &flag, None, None, Some(text.trim())))
+    write(store, actor, Permission::WorkFlags, |tx, ctx| {
+        record(tx, ctx, &flag, None, None, Some(text.trim()))
+    })
 }
 
 fn match_pair(flag: &FlagRow) -> CoreResult<(i64, i64, i64, i64)> {
-    match (flag.kind.as_str(), flag.record_a, flag.record_b, flag.person_a, flag.person_b) {
+    match (
+        flag.kind.as_str(),
+        flag.record_a,
+        flag.record_b,
+        flag.person_a,
+        flag.person_b,
+    ) {
         ("probable_same_person", Some(ra), Some(rb), Some(pa), Some(pb)) => Ok((ra, rb, pa, pb)),
         _ => Err(CoreError::NotAMatch),
     }
@@ -112,7 +164,14 @@ pub fn confirm(store: &mut Store, actor: &Actor, id: i64, version: i64) -> CoreR
         if survivor != merged {
             merges::merge(tx, survivor, merged, Some(id), ctx.actor().user_id, &ctx.at)?;
         }
-        record(tx, ctx, &flag, Some("resolved"), None, Some("match_confirmed"))
+        record(
+            tx,
+            ctx,
+            &flag,
+            Some("resolved"),
+            None,
+            Some("match_confirmed"),
+        )
     })
 }
 
@@ -135,7 +194,15 @@ pub fn undo_confirm(store: &mut Store, actor: &Actor, id: i64, version: i64) -> 
         let Some((merge, survivor, merged, moved)) = merges::merge_of_flag(tx, id)? else {
             return Err(CoreError::NotAMatch);
         };
-        merges::undo(tx, merge, survivor, merged, &moved, ctx.actor().user_id, &ctx.at)?;
+        merges::undo(
+            tx,
+            merge,
+            survivor,
+            merged,
+            &moved,
+            ctx.actor().user_id,
+            &ctx.at,
+        )?;
         merges::undecide(tx, ra, rb)?;
         flags::set_status(tx, id, version, "open", None, &ctx.at)?;
         record(tx, ctx, &flag, Some("open"), None, Some("merge_undone"))
@@ -143,7 +210,13 @@ pub fn undo_confirm(store: &mut Store, actor: &Actor, id: i64, version: i64) -> 
 }
 
 /// Rejects a probable match: remembered, so no scan proposes the pair again.
-pub fn reject(store: &mut Store, actor: &Actor, id: i64, version: i64, reason: &str) -> CoreResult<()> {
+pub fn reject(
+    store: &mut Store,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    reason: &str,
+) -> CoreResult<()> {
     let flag = flags::get(store.conn(), id)?;
     let (ra, rb, _, _) = match_pair(&flag)?;
     if reason.trim().is_empty() {
