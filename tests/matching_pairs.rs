@@ -6,6 +6,7 @@ use tinkuy::services::matching::compare::compare;
 use tinkuy::services::matching::frequency::Frequencies;
 use tinkuy::services::matching::record::{MatchRecord, RawRecord};
 
+#[allow(clippy::too_many_arguments)] // a row of the labelled table, read left to right
 fn rec(
     id: i64,
     dni: &str,
