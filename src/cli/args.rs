@@ -29,6 +29,10 @@ pub enum Command {
     Overlaps(OverlapsCommand),
     #[command(subcommand)]
     Import(ImportCommand),
+    Backup(BackupArgs),
+    Restore(RestoreArgs),
+    Check,
+    Audit(AuditArgs),
     #[command(subcommand)]
     Export(ExportCommand),
 }
@@ -236,4 +240,32 @@ pub struct ReportMisuseArgs {
     pub household: Option<String>,
     #[arg(long, value_name = "TEXT")]
     pub reported_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    pub command: Option<AuditCommand>,
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    #[arg(long = "of-user", value_name = "USER")]
+    pub of_user: Option<String>,
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum AuditCommand {
+    Verify,
 }

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod demo;
 pub mod error;
+pub mod maintenance;
 pub mod matching;
 pub mod overlaps;
 pub mod overview;
