@@ -168,7 +168,7 @@ pub fn check_file(
             }
         }
         file.issues.append(&mut issues);
-        if file.rows_total % 1000 == 0 {
+        if file.rows_total.is_multiple_of(1000) {
             progress.report(Progress {
                 done: file.rows_total,
                 total: total_bytes.max(1),
