@@ -119,6 +119,11 @@ const TEXTS: &[(&str, &str, Cli)] = &[
     ("export roster", "programme", Cli::ArgExportProgramme),
     ("export roster", "format", Cli::ArgFormat),
     ("export roster", "out", Cli::ArgOut),
+    (
+        "export roster",
+        "include_personal_data",
+        Cli::ArgIncludePersonal,
+    ),
 ];
 
 pub fn localize(command: Command, lang: Lang) -> Command {
