@@ -42,11 +42,7 @@ impl ProgressSink for TerminalProgress {
             return;
         }
         self.last = Some(now);
-        let percent = if p.total == 0 {
-            100
-        } else {
-            p.done * 100 / p.total
-        };
+        let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
         eprint!("\r{}: {}/{} ({percent}%)", self.label, p.done, p.total);
         let _ = std::io::stderr().flush();
     }
