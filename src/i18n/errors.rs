@@ -160,6 +160,12 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Valor no válido para {field}: «{value}»."))
             }
+            CoreError::DemoNeedsEmptyRegistry => Cow::Borrowed(
+                "La base de datos ya tiene hogares: los datos de demostración solo se generan en una base sin hogares. Use --db con un archivo nuevo; no se cambió nada.",
+            ),
+            CoreError::DemoTooLarge { asked, max } => owned(format!(
+                "Se pidieron {asked} hogares de demostración; el máximo es {max}. No se cambió nada."
+            )),
         }
     }
 
@@ -200,6 +206,12 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Invalid value for {field}: «{value}»."))
             }
+            CoreError::DemoNeedsEmptyRegistry => Cow::Borrowed(
+                "The database already holds households: demo data is only generated into a database without any. Use --db with a new file; nothing was changed.",
+            ),
+            CoreError::DemoTooLarge { asked, max } => owned(format!(
+                "{asked} demo households were asked for; at most {max} can be generated. Nothing was changed."
+            )),
         }
     }
 }
