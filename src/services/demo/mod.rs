@@ -1,4 +1,13 @@
-//! Demo data (being built).
+//! Demo data (being built): the building blocks come first.
+
+#![allow(dead_code)]
+
+mod dni;
+mod households;
+mod name_pools;
+mod names;
+mod rng;
+mod territory;
 
 use super::progress::ProgressSink;
 use super::{Actor, CoreResult};
