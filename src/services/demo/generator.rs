@@ -106,6 +106,7 @@ pub fn run(
         mut sink, rosters, ..
     } = run;
     rosters.finish(&mut sink)?;
+    sink.index_names()?;
     Ok(summary(&sink.counts))
 }
 

@@ -98,8 +98,7 @@ pub fn generate_with_noise(
         true => None,
         false => Some(setup::plan_office(store.conn(), DEMO_DISTRICT, 1)?),
     };
-    let previous_cache = store::demo::cache_kib(store.conn())?;
-    store::demo::set_cache_kib(store.conn(), BULK_CACHE_KIB)?;
+    let tuning = store::demo::begin_bulk(store.conn(), BULK_CACHE_KIB)?;
     let result = write(store, actor, Permission::ManageUsers, |tx, ctx| {
         if store::demo::has_households(tx)? {
             return Err(CoreError::DemoNeedsEmptyRegistry);
@@ -129,8 +128,9 @@ pub fn generate_with_noise(
         )?;
         Ok(summary)
     });
-    // The larger cache was for the load only; a failure to shrink it back is harmless.
-    let _ = store::demo::set_cache_kib(store.conn(), previous_cache);
+    // The tuning was for the load only; the result of the load matters more than a failure
+    // to undo it (the next open sets the journal mode again anyway).
+    let _ = store::demo::end_bulk(store.conn(), &tuning);
     result
 }
 

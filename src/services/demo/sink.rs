@@ -11,7 +11,7 @@ use crate::domain::dates::iso;
 use crate::domain::names::PersonName;
 use crate::services::{CoreError, CoreResult};
 use crate::store::demo::groups::GroupWriter;
-use crate::store::demo::registry::{HouseholdRow, PersonRow, RegistryWriter, SisfohRow};
+use crate::store::demo::registry::{self, HouseholdRow, PersonRow, RegistryWriter, SisfohRow};
 use crate::store::demo::rosters::RosterWriter;
 use crate::store::ids;
 use chrono::NaiveDate;
@@ -57,6 +57,8 @@ pub struct Facts {
 
 pub struct Sink<'c> {
     conn: &'c Connection,
+    /// The first id this run issued: every person from it on is the demo's.
+    first_id: Option<i64>,
     /// Today, as the date rows made by an "import" carry.
     today: String,
     next_id: i64,
@@ -71,6 +73,7 @@ impl<'c> Sink<'c> {
     pub fn new(conn: &'c Connection, at: &str, today: NaiveDate) -> CoreResult<Sink<'c>> {
         Ok(Sink {
             conn,
+            first_id: None,
             today: iso(today),
             next_id: 0,
             end_id: 0,
@@ -93,7 +96,16 @@ impl<'c> Sink<'c> {
         }
         let id = self.next_id;
         self.next_id += 1;
+        self.first_id.get_or_insert(id);
         Ok(id)
+    }
+
+    /// Indexes the names of every person written so far for search.
+    pub fn index_names(&self) -> CoreResult<()> {
+        if let Some(first_id) = self.first_id {
+            registry::index_names(self.conn, first_id)?;
+        }
+        Ok(())
     }
 
     /// Writes a generated household and its members, giving them their ids.

@@ -51,9 +51,7 @@ pub struct RegistryWriter<'c> {
     sisfoh: Statement<'c>,
     household_code: Statement<'c>,
     person: Statement<'c>,
-    person_fts: Statement<'c>,
     person_by_dni: Statement<'c>,
-    full_name: String,
 }
 
 impl<'c> RegistryWriter<'c> {
@@ -79,11 +77,9 @@ impl<'c> RegistryWriter<'c> {
                  relationship, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
             )?,
-            person_fts: conn.prepare("INSERT INTO person_fts(rowid, full_name) VALUES (?1, ?2)")?,
             person_by_dni: conn.prepare(
                 "SELECT id, household_id FROM person WHERE dni = ?1 AND merged_into_id IS NULL",
             )?,
-            full_name: String::new(),
         })
     }
 
@@ -130,7 +126,8 @@ impl<'c> RegistryWriter<'c> {
         Ok(())
     }
 
-    /// Inserts a person and indexes the full name for search.
+    /// Inserts a person. Their name is indexed for search afterwards, all at once, by
+    /// [`index_names`].
     pub fn person(&mut self, row: &PersonRow) -> StoreResult<()> {
         self.person.execute(params![
             row.id,
@@ -147,18 +144,6 @@ impl<'c> RegistryWriter<'c> {
             row.relationship,
             self.at
         ])?;
-        // The index holds "Given Paternal Maternal", the order people type a name in.
-        self.full_name.clear();
-        for part in [Some(row.given), Some(row.paternal), row.maternal]
-            .into_iter()
-            .flatten()
-        {
-            if !self.full_name.is_empty() {
-                self.full_name.push(' ');
-            }
-            self.full_name.push_str(part);
-        }
-        self.person_fts.execute(params![row.id, self.full_name])?;
         Ok(())
     }
 
@@ -169,4 +154,20 @@ impl<'c> RegistryWriter<'c> {
             .query_row([dni], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
+}
+
+/// Adds every person from id `first_id` on to the full-text index, as "Given Paternal
+/// Maternal" (the order people type a name in), in one statement.
+///
+/// Done once after the bulk load rather than row by row: every insert into a table with a
+/// trigger opens a statement savepoint, and FTS5 flushes its pending terms to disk at each
+/// savepoint, so interleaved inserts would write one tiny segment per person and spend most of
+/// the load merging them.
+pub fn index_names(conn: &Connection, first_id: i64) -> StoreResult<usize> {
+    Ok(conn.execute(
+        "INSERT INTO person_fts(rowid, full_name)
+         SELECT id, given_names || ' ' || paternal_surname || coalesce(' ' || maternal_surname, '')
+         FROM person WHERE id >= ?1 ORDER BY id",
+        [first_id],
+    )?)
 }
