@@ -45,6 +45,13 @@ const PATRONS: &[&str] = &[
     "Qori Tika",
 ];
 
+/// Share of communities with associations where two of them share most members.
+const PAIR_BP: u32 = 1_500;
+
+/// Aliados II's limits on an association's size.
+const MIN_MEMBERS: u32 = 10;
+const MAX_MEMBERS: usize = 30;
+
 const ROLES: [&str; 3] = ["presidente", "tesorero", "secretario"];
 
 struct Member {
@@ -93,17 +100,19 @@ pub struct Setting<'a> {
 }
 
 impl CommunityAssociations {
-    /// About one association per 80 households (at most three), none in hamlets.
+    /// About one association per 80 households (at most three, plus a twin), none in hamlets.
     pub fn plan(rng: &mut Rng, setting: &Setting) -> CommunityAssociations {
         let hundredths = u64::from(setting.households) * 100 / 80;
         let extra = rng.chance((hundredths % 100 * 100) as u32);
-        let count = match setting.households {
-            ..15 => 0,
+        // A community too small to fill an association at 60 % membership has none.
+        let count = match setting.households * 6 / 10 {
+            ..MIN_MEMBERS => 0,
             _ => (hundredths / 100 + u64::from(extra)).min(3) as usize,
         };
-        let paired = count >= 2 && rng.chance(3_000);
+        // Now and then the first association has a twin with most of the same members.
+        let paired = count >= 1 && rng.chance(PAIR_BP);
         let mut list: Vec<Association> = Vec::new();
-        for k in 0..count {
+        for k in 0..count + usize::from(paired) {
             let role = match (paired, k) {
                 (true, 0) => Role::PairFirst,
                 (true, 1) => Role::PairSecond,
@@ -113,7 +122,7 @@ impl CommunityAssociations {
             let (product, target) = match (role, list.first()) {
                 (Role::PairSecond, Some(first)) => (first.product, first.target),
                 _ => {
-                    let target = rng.between(10, 30) as u32;
+                    let target = rng.between(i64::from(MIN_MEMBERS), MAX_MEMBERS as i64) as u32;
                     (
                         rng.index(PRODUCTS.len()),
                         target.min(setting.households * 6 / 10),
@@ -161,6 +170,7 @@ impl CommunityAssociations {
             );
             joined[k] = match association.shares_with {
                 // Most of the partner's members, and a few others.
+                _ if association.members.len() >= MAX_MEMBERS => false,
                 Some(partner) if joined[partner] => rng.chance(8_500),
                 Some(_) => rng.chance(500),
                 None => rng.below(remaining) < need,
