@@ -167,13 +167,12 @@ impl Population {
         let mut persons = Vec::with_capacity(size);
         let head = self.head(rng, names);
         persons.push(head);
-        if size > 1
-            && rng.chance(if persons[0].sex == Sex::M {
-                8_500
-            } else {
-                2_500
-            })
-        {
+        // Most men who head a household live with a partner; most women who do, do not.
+        let partnered_bp = match persons[0].sex {
+            Sex::M => 8_500,
+            Sex::F => 2_500,
+        };
+        if size > 1 && rng.chance(partnered_bp) {
             let spouse = self.spouse(rng, &persons[0], names);
             persons.push(spouse);
         }
@@ -317,9 +316,14 @@ impl Population {
     }
 
     fn child(&mut self, rng: &mut Rng, persons: &[Person]) -> Person {
-        let adults = &persons[..persons.len().min(2)];
-        let father = adults.iter().find(|p| p.sex == Sex::M);
-        let mother = adults.iter().find(|p| p.sex == Sex::F);
+        // The couple at the head of the household (the head's own parents are grandparents).
+        let couple = || {
+            persons
+                .iter()
+                .filter(|p| matches!(p.relationship, Relationship::Head | Relationship::Spouse))
+        };
+        let father = couple().find(|p| p.sex == Sex::M);
+        let mother = couple().find(|p| p.sex == Sex::F);
         let sex = if rng.chance(5_000) { Sex::F } else { Sex::M };
         let head_age = i64::from(age_on(persons[0].birth, self.today));
         if head_age >= 55 && rng.chance(3_000) {

@@ -21,8 +21,10 @@ mod name_pools;
 mod names;
 pub mod noise;
 mod rng;
+mod roster_fields;
 mod rosters;
 mod sink;
+mod slips;
 mod territory;
 
 pub use accounts::{DEMO_PASSWORD, DEMO_USERS};

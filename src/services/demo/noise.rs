@@ -9,8 +9,8 @@
 //! through. This module never decides which person a record is linked to.
 
 use super::households::Person;
-use super::names::{enye_as_n, has_accent, spellings_of, strip_accents};
 use super::rng::{Rng, WHOLE_BP};
+use super::slips;
 use crate::domain::sex::Sex;
 use chrono::{Datelike, NaiveDate};
 
@@ -199,6 +199,24 @@ impl Identity {
     }
 }
 
+/// A change to a name: true when it changed something.
+type Slip = fn(&mut Rng, &mut Identity) -> bool;
+
+/// The name slips, in the order they are applied.
+const NAME_SLIPS: [(NoiseKind, Slip); 7] = [
+    (NoiseKind::SpellingVariant, slips::respell),
+    (NoiseKind::SecondGivenMissing, |_, id| {
+        slips::drop_second_given(id)
+    }),
+    (NoiseKind::MaternalMissing, |_, id| {
+        id.maternal.take().is_some()
+    }),
+    (NoiseKind::SurnamesSwapped, |_, id| slips::swap_surnames(id)),
+    (NoiseKind::Typo, slips::typo),
+    (NoiseKind::AccentsDropped, |_, id| slips::drop_accents(id)),
+    (NoiseKind::EnyeAsN, |_, id| slips::enye_as_n(id)),
+];
+
 /// Applies noise to one record's identity. `scale_bp` scales every rate (10 000 = as is).
 pub struct Disguise<'a> {
     pub profile: &'a NoiseProfile,
@@ -216,47 +234,15 @@ impl Disguise<'_> {
     pub fn apply(&self, rng: &mut Rng, person: &Person) -> (Identity, Vec<NoiseKind>) {
         let mut id = Identity::of(person);
         let mut kinds = Vec::new();
-        let mut note = |hit: bool, kind| {
-            if hit {
+        // Respelling comes first, on the registry's spelling; accents go last, so a respelled
+        // or mistyped name loses its accents too.
+        for (kind, slip) in NAME_SLIPS {
+            if self.strikes(rng, kind) && slip(rng, &mut id) {
                 kinds.push(kind);
             }
-        };
-        note(
-            self.strikes(rng, NoiseKind::SpellingVariant) && respell(rng, &mut id),
-            NoiseKind::SpellingVariant,
-        );
-        note(
-            self.strikes(rng, NoiseKind::SecondGivenMissing) && drop_second_given(&mut id),
-            NoiseKind::SecondGivenMissing,
-        );
-        note(
-            self.strikes(rng, NoiseKind::MaternalMissing) && id.maternal.take().is_some(),
-            NoiseKind::MaternalMissing,
-        );
-        note(
-            self.strikes(rng, NoiseKind::SurnamesSwapped) && swap_surnames(&mut id),
-            NoiseKind::SurnamesSwapped,
-        );
-        note(
-            self.strikes(rng, NoiseKind::Typo) && typo(rng, &mut id),
-            NoiseKind::Typo,
-        );
-        note(
-            self.strikes(rng, NoiseKind::AccentsDropped)
-                && map_names(&mut id, has_accent, strip_accents),
-            NoiseKind::AccentsDropped,
-        );
-        note(
-            self.strikes(rng, NoiseKind::EnyeAsN)
-                && map_names(&mut id, |t| t.contains(['ñ', 'Ñ']), enye_as_n),
-            NoiseKind::EnyeAsN,
-        );
-        if let Some(kind) = self.dni_noise(rng, &mut id) {
-            note(true, kind);
         }
-        if let Some(kind) = self.birth_noise(rng, &mut id) {
-            note(true, kind);
-        }
+        kinds.extend(self.dni_noise(rng, &mut id));
+        kinds.extend(self.birth_noise(rng, &mut id));
         kinds.sort();
         (id, kinds)
     }
@@ -272,9 +258,9 @@ impl Disguise<'_> {
         ];
         let kind = kinds.into_iter().find(|&k| self.strikes(rng, k))?;
         id.dni = match kind {
-            NoiseKind::DniWrongDigit => Some(wrong_digit(rng, &dni)),
-            NoiseKind::DniSwappedDigits => Some(swap_digits(rng, &dni)?),
-            NoiseKind::DniDigitMissing => Some(drop_digit(rng, &dni)),
+            NoiseKind::DniWrongDigit => Some(slips::wrong_digit(rng, &dni)),
+            NoiseKind::DniSwappedDigits => Some(slips::swap_digits(rng, &dni)?),
+            NoiseKind::DniDigitMissing => Some(slips::drop_digit(rng, &dni)),
             _ => None,
         };
         Some(kind)
@@ -283,10 +269,14 @@ impl Disguise<'_> {
     /// At most one birth-date slip per record.
     fn birth_noise(&self, rng: &mut Rng, id: &mut Identity) -> Option<NoiseKind> {
         let birth = id.birth?;
-        if self.strikes(rng, NoiseKind::BirthDayMonthSwapped) && birth.day() != birth.month() {
-            let swapped = NaiveDate::from_ymd_opt(birth.year(), birth.day(), birth.month())?;
-            id.birth = Some(swapped);
-            return Some(NoiseKind::BirthDayMonthSwapped);
+        if self.strikes(rng, NoiseKind::BirthDayMonthSwapped) {
+            // Only a day of 1–12 (not equal to the month) can pass for a month.
+            let swapped = NaiveDate::from_ymd_opt(birth.year(), birth.day(), birth.month())
+                .filter(|_| birth.day() != birth.month());
+            if let Some(swapped) = swapped {
+                id.birth = Some(swapped);
+                return Some(NoiseKind::BirthDayMonthSwapped);
+            }
         }
         if self.strikes(rng, NoiseKind::BirthYearOff) {
             let year = birth.year() + if rng.chance(5_000) { 1 } else { -1 };
@@ -299,158 +289,94 @@ impl Disguise<'_> {
     }
 }
 
-/// Applies `change` to every name part `applies` to; true when something changed.
-fn map_names(
-    id: &mut Identity,
-    applies: impl Fn(&str) -> bool,
-    change: impl Fn(&str) -> String,
-) -> bool {
-    let mut changed = false;
-    for part in [
-        Some(&mut id.given),
-        Some(&mut id.paternal),
-        id.maternal.as_mut(),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if applies(part) {
-            *part = change(part);
-            changed = true;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::demo::households::Relationship;
+
+    fn person() -> Person {
+        Person {
+            id: 1,
+            relationship: Relationship::Head,
+            sex: Sex::F,
+            given: "María Ñusta".into(),
+            paternal: "Huamán",
+            maternal: "Peña",
+            birth: NaiveDate::from_ymd_opt(1980, 3, 7).unwrap(),
+            dni: Some("43218765".into()),
+            pregnant_since: None,
+            homonym: false,
         }
     }
-    changed
-}
 
-/// Replaces one word that has other spellings (a surname or one given name) by one of them.
-fn respell(rng: &mut Rng, id: &mut Identity) -> bool {
-    let mut slots: Vec<(usize, usize)> = Vec::new();
-    let parts = [Some(&id.paternal), id.maternal.as_ref(), Some(&id.given)];
-    for (p, part) in parts.iter().enumerate() {
-        if let Some(text) = part {
-            for (w, word) in text.split(' ').enumerate() {
-                if spellings_of(word).is_some() {
-                    slots.push((p, w));
-                }
-            }
+    /// Every kind at full rate.
+    fn always() -> NoiseProfile {
+        let mut p = NoiseProfile::clean();
+        p.accents_dropped_bp = WHOLE_BP;
+        p.enye_as_n_bp = WHOLE_BP;
+        p.second_given_missing_bp = WHOLE_BP;
+        p.spelling_variant_bp = WHOLE_BP;
+        p.dni_missing_bp = WHOLE_BP;
+        p.birth_day_month_swapped_bp = WHOLE_BP;
+        p
+    }
+
+    #[test]
+    fn a_clean_profile_leaves_the_person_as_registered() {
+        let profile = NoiseProfile::clean();
+        let disguise = Disguise {
+            profile: &profile,
+            scale_bp: WHOLE_BP,
+        };
+        let mut rng = Rng::new(1, 0);
+        let (id, kinds) = disguise.apply(&mut rng, &person());
+        assert_eq!(id, Identity::of(&person()));
+        assert!(kinds.is_empty());
+    }
+
+    #[test]
+    fn every_applied_kind_is_reported() {
+        let profile = always();
+        let disguise = Disguise {
+            profile: &profile,
+            scale_bp: WHOLE_BP,
+        };
+        let mut rng = Rng::new(2, 0);
+        let (id, kinds) = disguise.apply(&mut rng, &person());
+        assert_eq!(id.given, "Maria");
+        assert_eq!(id.dni, None);
+        assert_eq!(id.birth, NaiveDate::from_ymd_opt(1980, 7, 3));
+        assert!(!id.paternal.contains('á') && !id.maternal.unwrap().contains('ñ'));
+        for kind in [
+            NoiseKind::AccentsDropped,
+            NoiseKind::SecondGivenMissing,
+            NoiseKind::SpellingVariant,
+            NoiseKind::DniMissing,
+            NoiseKind::BirthDayMonthSwapped,
+        ] {
+            assert!(kinds.contains(&kind), "{kind:?} in {kinds:?}");
         }
+        // The only Ñ was in the dropped second given name or the maternal surname.
+        assert!(kinds.contains(&NoiseKind::EnyeAsN));
     }
-    let Some(&(p, w)) = rng.pick(&slots) else {
-        return false;
-    };
-    let target = match p {
-        0 => &mut id.paternal,
-        1 => match id.maternal.as_mut() {
-            Some(m) => m,
-            None => return false,
-        },
-        _ => &mut id.given,
-    };
-    let mut words: Vec<String> = target.split(' ').map(str::to_string).collect();
-    let variant = spellings_of(&words[w]).and_then(|v| rng.pick(v)).copied();
-    let Some(variant) = variant else {
-        return false;
-    };
-    words[w] = variant.to_string();
-    *target = words.join(" ");
-    true
-}
 
-fn drop_second_given(id: &mut Identity) -> bool {
-    match id.given.split_once(' ') {
-        Some((first, _)) => {
-            id.given = first.to_string();
-            true
-        }
-        None => false,
+    #[test]
+    fn scaling_to_zero_silences_the_profile() {
+        let profile = always();
+        let disguise = Disguise {
+            profile: &profile,
+            scale_bp: 0,
+        };
+        let mut rng = Rng::new(3, 0);
+        assert!(disguise.apply(&mut rng, &person()).1.is_empty());
     }
-}
 
-fn swap_surnames(id: &mut Identity) -> bool {
-    match id.maternal.as_mut() {
-        Some(m) if *m != id.paternal => {
-            std::mem::swap(m, &mut id.paternal);
-            true
-        }
-        _ => false,
+    #[test]
+    fn codes_are_distinct() {
+        let mut codes: Vec<&str> = NoiseKind::ALL.iter().map(|k| k.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), NoiseKind::ALL.len());
+        assert!(!codes.contains(&"homonym"));
     }
-}
-
-/// Neighbouring keys on a Spanish keyboard, for substitutions.
-fn neighbour(c: char) -> char {
-    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjklñ", "zxcvbnm"];
-    let lower = c.to_ascii_lowercase();
-    for row in ROWS {
-        let keys: Vec<char> = row.chars().collect();
-        if let Some(i) = keys.iter().position(|&k| k == lower) {
-            // The key to the right, or to the left at the row's end (and instead of Ñ, which
-            // would make the slip look like the Ñ noise).
-            let next = match keys.get(i + 1) {
-                Some(&k) if k != 'ñ' => k,
-                _ => keys[i - 1],
-            };
-            return if c.is_uppercase() {
-                next.to_ascii_uppercase()
-            } else {
-                next
-            };
-        }
-    }
-    c
-}
-
-/// One slipped key in the paternal surname or the given names: a neighbouring key, a letter
-/// left out or a letter typed twice. The first letter is spared, as it mostly is.
-fn typo(rng: &mut Rng, id: &mut Identity) -> bool {
-    let target = if rng.chance(5_000) {
-        &mut id.paternal
-    } else {
-        &mut id.given
-    };
-    let mut chars: Vec<char> = target.chars().collect();
-    let positions: Vec<usize> = (1..chars.len())
-        .filter(|&i| chars[i].is_ascii_alphabetic())
-        .collect();
-    let Some(&at) = rng.pick(&positions) else {
-        return false;
-    };
-    match rng.below(3) {
-        0 => chars[at] = neighbour(chars[at]),
-        1 => {
-            chars.remove(at);
-        }
-        _ => chars.insert(at, chars[at]),
-    }
-    let typed: String = chars.into_iter().collect();
-    let changed = typed != *target && !typed.trim().is_empty();
-    if changed {
-        *target = typed;
-    }
-    changed
-}
-
-fn wrong_digit(rng: &mut Rng, dni: &str) -> String {
-    let mut digits: Vec<u8> = dni.bytes().collect();
-    let at = rng.index(digits.len());
-    let shift = rng.between(1, 9) as u8;
-    digits[at] = b'0' + (digits[at] - b'0' + shift) % 10;
-    String::from_utf8_lossy(&digits).into_owned()
-}
-
-/// Two adjacent, different digits swapped; `None` when all neighbours are equal.
-fn swap_digits(rng: &mut Rng, dni: &str) -> Option<String> {
-    let mut digits: Vec<u8> = dni.bytes().collect();
-    let spots: Vec<usize> = (0..digits.len().saturating_sub(1))
-        .filter(|&i| digits[i] != digits[i + 1])
-        .collect();
-    let &at = rng.pick(&spots)?;
-    digits.swap(at, at + 1);
-    Some(String::from_utf8_lossy(&digits).into_owned())
-}
-
-/// One digit left out; the importer reads the 7 digits with a leading zero.
-fn drop_digit(rng: &mut Rng, dni: &str) -> String {
-    let mut digits: Vec<u8> = dni.bytes().collect();
-    digits.remove(rng.index(digits.len()));
-    format!("0{}", String::from_utf8_lossy(&digits))
 }

@@ -13,6 +13,7 @@ use super::enrolments::{Plan, Programme};
 use super::households::{Household, Person};
 use super::noise::{Disguise, Identity, NoiseKind, NoiseProfile};
 use super::rng::{Rng, WHOLE_BP};
+use super::roster_fields::{content_hash, facts_of, household_code, source_code};
 use super::sink::{Facts, Sink, Site};
 use crate::domain::dates::iso;
 use crate::services::CoreResult;
@@ -269,7 +270,7 @@ impl Rosters {
         let roster = &mut self.rosters[spec.plan.programme.index()];
         roster.records += 1;
         let source_code = source_code(roster.programme, roster.records, batch.site.district_ubigeo);
-        let (id, change_id, enrolment_id) = (sink.id()?, sink.id()?, sink.id()?);
+        let (id, change_id) = (sink.id()?, sink.id()?);
         let texts = RecordTexts::of(spec);
         let mut row = RecordRow {
             id,
@@ -299,24 +300,10 @@ impl Rosters {
         roster.digest.update(hash.as_bytes());
         row.content_hash = &hash;
         sink.rosters.record(&row, change_id)?;
-        sink.rosters.enrolment(&EnrolmentRow {
-            id: enrolment_id,
-            household_id: spec.link.1,
-            person_id: spec.link.0,
-            programme_id: roster.programme_id,
-            roster_record_id: id,
-            activity_code: spec.plan.activity,
-            amount_cents: spec.plan.amount_cents,
-            start_date: &texts.start,
-            end: texts
-                .end
-                .as_deref()
-                .zip(spec.plan.end.map(|(_, reason)| reason)),
-        })?;
+        let programme_id = roster.programme_id;
+        enrol(sink, spec, (programme_id, id), &texts)?;
         sink.rosters.identity(id, truth.person_id, &truth.labels)?;
         sink.counts.roster_records += 1;
-        sink.counts.enrolments += 1;
-        sink.counts.active_enrolments += u64::from(spec.plan.end.is_none());
         Ok(())
     }
 
@@ -332,6 +319,33 @@ impl Rosters {
         }
         Ok(())
     }
+}
+
+/// The enrolment a record stands for, in the household of the person it was linked to.
+fn enrol(
+    sink: &mut Sink,
+    spec: &RecordSpec,
+    (programme_id, record_id): (i64, i64),
+    texts: &RecordTexts,
+) -> CoreResult<()> {
+    let id = sink.id()?;
+    sink.rosters.enrolment(&EnrolmentRow {
+        id,
+        household_id: spec.link.1,
+        person_id: spec.link.0,
+        programme_id,
+        roster_record_id: record_id,
+        activity_code: spec.plan.activity,
+        amount_cents: spec.plan.amount_cents,
+        start_date: &texts.start,
+        end: texts
+            .end
+            .as_deref()
+            .zip(spec.plan.end.map(|(_, reason)| reason)),
+    })?;
+    sink.counts.enrolments += 1;
+    sink.counts.active_enrolments += u64::from(spec.plan.end.is_none());
+    Ok(())
 }
 
 /// One person's share of a household's plans in a programme.
@@ -369,78 +383,4 @@ impl RecordTexts {
             end: spec.plan.end.map(|(d, _)| iso(d)),
         }
     }
-}
-
-/// What a programme's roster says about the household: Juntos and Haku Wiñay its SISFOH
-/// class, Agrorural the herd and the plot's altitude, Haku Wiñay the altitude too.
-fn facts_of(programme: Programme, household: &Household) -> Facts {
-    let class = household.class().map(|c| c.code());
-    match programme {
-        Programme::Juntos => Facts {
-            sisfoh_class: class,
-            ..Facts::default()
-        },
-        Programme::HakuWinay => Facts {
-            sisfoh_class: class,
-            herd_size: None,
-            altitude_m: Some(household.altitude_m),
-        },
-        Programme::Agrorural => Facts {
-            sisfoh_class: None,
-            herd_size: Some(household.herd),
-            altitude_m: Some(household.altitude_m),
-        },
-        Programme::Aliados => Facts::default(),
-    }
-}
-
-/// Each agency numbers its records its own way.
-fn source_code(programme: Programme, n: u64, ubigeo: &str) -> String {
-    match programme {
-        Programme::Juntos => format!("JU-{ubigeo}-{n:07}"),
-        Programme::HakuWinay => format!("HW{n:08}"),
-        Programme::Agrorural => format!("AGR-{n:07}"),
-        Programme::Aliados => format!("AL2-{n:06}"),
-    }
-}
-
-/// Each agency's own household code.
-fn household_code(programme: Programme, n: u64, ubigeo: &str) -> String {
-    match programme {
-        Programme::Juntos => format!("HOG-{ubigeo}-{n:06}"),
-        Programme::HakuWinay => format!("NE-{n:06}"),
-        Programme::Agrorural => format!("PRD-{n:06}"),
-        Programme::Aliados => format!("FAM-{n:06}"),
-    }
-}
-
-/// A hash of the record's content, computed as the roster importer computes it (the same
-/// fields, in the same order), so re-importing the same roster finds every record unchanged.
-fn content_hash(row: &RecordRow, community_key: &str) -> String {
-    let amount = row.amount_cents.map(|a| a.to_string());
-    let altitude = row.altitude_m.map(|a| a.to_string());
-    let herd = row.herd_size.map(|h| h.to_string());
-    let fields = [
-        Some(row.household_code),
-        row.dni,
-        Some(row.paternal),
-        row.maternal,
-        Some(row.given),
-        row.birth_date,
-        row.sex,
-        Some(row.district_ubigeo),
-        Some(community_key),
-        row.sisfoh_class,
-        Some(row.start_date),
-        Some(row.activity_code),
-        amount.as_deref(),
-        altitude.as_deref(),
-        herd.as_deref(),
-    ];
-    let mut hasher = Sha256::new();
-    for field in fields {
-        hasher.update(field.unwrap_or("").as_bytes());
-        hasher.update([0x1f]);
-    }
-    format!("{:x}", hasher.finalize())
 }
