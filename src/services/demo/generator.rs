@@ -12,7 +12,7 @@ use super::interventions::{Agencies, CommunityWork, Planner};
 use super::noise::NoiseProfile;
 use super::rng::Rng;
 use super::rosters::{Batch, Rosters};
-use super::sink::{Counts, Sink, Site};
+use super::sink::{Sink, Site};
 use super::territory::{self, CommunityPlan, DistrictPlan};
 use super::{DemoRequest, DemoSummary};
 use crate::services::progress::{Progress, ProgressSink};
@@ -21,6 +21,13 @@ use crate::store::demo::{agency_id, programme_id};
 use crate::store::territory::{insert_community, NewCommunity};
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
+
+/// The random streams, one per aspect of the data.
+const STREAM_TERRITORY: u64 = 1;
+const STREAM_POPULATION: u64 = 2;
+const STREAM_PROGRAMMES: u64 = 3;
+const STREAM_NOISE: u64 = 4;
+const STREAM_GROUPS: u64 = 5;
 
 /// Households between two progress reports.
 const PROGRESS_EVERY: u64 = 1_000;
@@ -70,15 +77,15 @@ pub fn run(
         &mut sink,
         agencies.programmes,
         plan.user_id,
-        (plan.noise.clone(), Rng::new(seed, 4)),
+        (plan.noise.clone(), Rng::new(seed, STREAM_NOISE)),
     )?;
     let mut run = Run {
         sink,
         streams: Streams {
-            territory: Rng::new(seed, 1),
-            population: Rng::new(seed, 2),
-            programmes: Rng::new(seed, 3),
-            groups: Rng::new(seed, 5),
+            territory: Rng::new(seed, STREAM_TERRITORY),
+            population: Rng::new(seed, STREAM_POPULATION),
+            programmes: Rng::new(seed, STREAM_PROGRAMMES),
+            groups: Rng::new(seed, STREAM_GROUPS),
         },
         population: Population::new(seed, plan.today),
         names: CommunityNames::default(),
@@ -107,7 +114,7 @@ pub fn run(
     } = run;
     rosters.finish(&mut sink)?;
     sink.index_names()?;
-    Ok(summary(&sink.counts))
+    Ok(sink.counts)
 }
 
 fn agencies(conn: &Connection) -> CoreResult<Agencies> {
@@ -260,23 +267,5 @@ impl Run<'_, '_> {
             });
         }
         Ok(())
-    }
-}
-
-fn summary(c: &Counts) -> DemoSummary {
-    DemoSummary {
-        households: c.households,
-        persons: c.persons,
-        enrolments: c.enrolments,
-        active_enrolments: c.active_enrolments,
-        communities: c.communities,
-        roster_records: c.roster_records,
-        noisy_records: c.noisy_records,
-        duplicate_persons: c.duplicate_persons,
-        dni_conflicts: c.dni_conflicts,
-        homonyms: c.homonyms,
-        associations: c.associations,
-        interventions: c.interventions,
-        users_created: 0,
     }
 }

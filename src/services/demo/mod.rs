@@ -67,6 +67,7 @@ pub struct DemoSummary {
     pub dni_conflicts: u64,
     pub homonyms: u64,
     pub associations: u64,
+    pub association_members: u64,
     pub interventions: u64,
     pub users_created: u64,
 }
@@ -96,6 +97,8 @@ pub fn generate_with_noise(
             max: MAX_HOUSEHOLDS,
         });
     }
+    // Checked here as well as by `write`, so a refused actor does not retune the connection.
+    actor.require(Permission::ManageUsers)?;
     let office = match setup::is_initialised(store)? {
         true => None,
         false => Some(setup::plan_office(store.conn(), DEMO_DISTRICT, 1)?),
@@ -157,6 +160,7 @@ fn details(request: &DemoRequest, noise: &NoiseProfile, s: &DemoSummary) -> serd
         "dni_conflicts": s.dni_conflicts,
         "homonyms": s.homonyms,
         "associations": s.associations,
+        "association_members": s.association_members,
         "interventions": s.interventions,
         "users_created": s.users_created,
     })

@@ -146,18 +146,6 @@ impl Rosters {
         let programme = entry.own[0].programme;
         let (identity, kinds) = self.disguise(programme, entry.person, sink);
         let facts = facts_of(programme, batch.household);
-        let link = self.link(
-            sink,
-            batch,
-            (&identity, &kinds),
-            (entry.person, *code_household, facts),
-        )?;
-        if code_household.is_none() {
-            let programme_id = self.rosters[programme.index()].programme_id;
-            sink.registry
-                .household_code(programme_id, entry.code, link.1)?;
-            *code_household = Some(link.1);
-        }
         let mut labels: Vec<&str> = kinds.iter().map(|k| k.code()).collect();
         if entry.person.homonym {
             labels.push("homonym");
@@ -172,6 +160,20 @@ impl Rosters {
             entry.own.len() as u64
         };
         for plan in entry.own {
+            // Linked record by record, as the importer reads rows: a record without a DNI
+            // becomes a new person each time, one with a mistyped DNI only the first time.
+            let link = self.link(
+                sink,
+                batch,
+                (&identity, &kinds),
+                (entry.person, *code_household, facts),
+            )?;
+            if code_household.is_none() {
+                let programme_id = self.rosters[programme.index()].programme_id;
+                sink.registry
+                    .household_code(programme_id, entry.code, link.1)?;
+                *code_household = Some(link.1);
+            }
             let record = RecordSpec {
                 plan,
                 identity: &identity,

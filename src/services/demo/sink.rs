@@ -7,6 +7,7 @@
 
 use super::households::{Household, Person};
 use super::noise::Identity;
+use super::DemoSummary;
 use crate::domain::dates::iso;
 use crate::domain::names::PersonName;
 use crate::services::{CoreError, CoreResult};
@@ -19,24 +20,6 @@ use rusqlite::Connection;
 
 /// Ids taken from the office sequence at a time.
 const ID_BLOCK: i64 = 10_000;
-
-/// What the demo wrote, counted as it goes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub communities: u64,
-    pub households: u64,
-    pub persons: u64,
-    pub homonyms: u64,
-    pub enrolments: u64,
-    pub active_enrolments: u64,
-    pub roster_records: u64,
-    pub noisy_records: u64,
-    pub duplicate_persons: u64,
-    pub dni_conflicts: u64,
-    pub associations: u64,
-    pub association_members: u64,
-    pub interventions: u64,
-}
 
 /// The community a household is written into.
 #[derive(Debug, Clone, Copy)]
@@ -66,7 +49,8 @@ pub struct Sink<'c> {
     pub registry: RegistryWriter<'c>,
     pub rosters: RosterWriter<'c>,
     pub groups: GroupWriter<'c>,
-    pub counts: Counts,
+    /// What has been written so far, counted as it goes.
+    pub counts: DemoSummary,
 }
 
 impl<'c> Sink<'c> {
@@ -80,7 +64,7 @@ impl<'c> Sink<'c> {
             registry: RegistryWriter::new(conn, at)?,
             rosters: RosterWriter::new(conn, at)?,
             groups: GroupWriter::new(conn, at)?,
-            counts: Counts::default(),
+            counts: DemoSummary::default(),
         })
     }
 
