@@ -274,6 +274,14 @@ fn records_are_linked_as_the_importer_links_them() {
         ),
         0
     );
+    // ... and each such record its own, as each imported row without a DNI does.
+    assert_eq!(
+        count(
+            conn,
+            "SELECT count(*) - count(DISTINCT linked) FROM truth WHERE record_dni IS NULL"
+        ),
+        0
+    );
     let duplicates = count(
         conn,
         "SELECT count(*) FROM truth WHERE linked <> true_person",
