@@ -112,34 +112,74 @@ fn ratio(conn: &Connection, part: &str, whole: &str) -> f64 {
     count(conn, part) as f64 / count(conn, whole).max(1) as f64
 }
 
-#[test]
-fn programme_rates_and_overlaps_are_realistic() {
+/// A 2 000-household demo with views of the truth: generated households, households eligible
+/// for Juntos, and the true households of Juntos and Haku Wiñay records.
+fn rates_store() -> Store {
     let store = demo_store(2_000, 7);
+    store.conn().execute_batch(TRUTH).unwrap();
+    store
+        .conn()
+        .execute_batch(
+            "CREATE TEMP VIEW real_household AS SELECT * FROM household WHERE address IS NOT NULL;
+             CREATE TEMP VIEW eligible AS SELECT h.id FROM real_household h
+             WHERE h.sisfoh_class IN ('PE', 'P') AND EXISTS (SELECT 1 FROM person p
+               WHERE p.household_id = h.id AND (p.pregnant = 1 OR (p.relationship IN
+               ('child', 'grandchild') AND p.birth_date > '2007-03-15')));
+             CREATE TEMP VIEW juntos AS SELECT DISTINCT household FROM truth
+             WHERE programme = 'JUNTOS';
+             CREATE TEMP VIEW haku AS SELECT DISTINCT household FROM truth
+             WHERE programme = 'HAKU_WINAY';",
+        )
+        .unwrap();
+    store
+}
+
+#[test]
+fn households_look_like_the_highlands() {
+    let store = rates_store();
     let conn = store.conn();
-    conn.execute_batch(TRUTH).unwrap();
-    conn.execute_batch(
-        "CREATE TEMP VIEW real_household AS SELECT * FROM household WHERE address IS NOT NULL;
-         CREATE TEMP VIEW eligible AS SELECT h.id FROM real_household h
-         WHERE h.sisfoh_class IN ('PE', 'P') AND EXISTS (SELECT 1 FROM person p
-           WHERE p.household_id = h.id AND (p.pregnant = 1 OR (p.relationship IN
-           ('child', 'grandchild') AND p.birth_date > '2007-03-15')));
-         CREATE TEMP VIEW juntos AS SELECT DISTINCT household FROM truth WHERE programme = 'JUNTOS';
-         CREATE TEMP VIEW haku AS SELECT DISTINCT household FROM truth
-         WHERE programme = 'HAKU_WINAY';",
-    )
-    .unwrap();
+    let all = "SELECT count(*) FROM real_household";
     let size = ratio(
         conn,
         "SELECT count(*) FROM person WHERE household_id IN (SELECT id FROM real_household)",
-        "SELECT count(*) FROM real_household",
+        all,
     );
     assert!((3.6..4.6).contains(&size), "mean household size {size}");
     let pe = ratio(
         conn,
         "SELECT count(*) FROM real_household WHERE sisfoh_class = 'PE'",
-        "SELECT count(*) FROM real_household",
+        all,
     );
     assert!((0.28..0.42).contains(&pe), "PE share {pe}");
+    let np = ratio(
+        conn,
+        "SELECT count(*) FROM real_household WHERE sisfoh_class = 'NP'",
+        all,
+    );
+    assert!((0.14..0.26).contains(&np), "NP share {np}");
+    let expired = ratio(
+        conn,
+        "SELECT count(*) FROM real_household WHERE sisfoh_date < '2023-03-15'",
+        all,
+    );
+    assert!((0.15..0.35).contains(&expired), "SISFOH expired {expired}");
+    let big_herds = ratio(
+        conn,
+        "SELECT count(*) FROM real_household WHERE herd_size >= 50",
+        all,
+    );
+    assert!(
+        (0.03..0.20).contains(&big_herds),
+        "herds of 50+ {big_herds}"
+    );
+    let pregnant = count(conn, "SELECT count(*) FROM person WHERE pregnant = 1");
+    assert!(pregnant > 0);
+}
+
+#[test]
+fn juntos_and_haku_winay_overlap_by_design() {
+    let store = rates_store();
+    let conn = store.conn();
     let juntos = ratio(
         conn,
         "SELECT count(*) FROM eligible WHERE id IN juntos",
@@ -167,10 +207,33 @@ fn programme_rates_and_overlaps_are_realistic() {
         (0.18..0.45).contains(&juntos_reached),
         "Juntos with Haku Wiñay {juntos_reached}"
     );
+    let juntos_amounts = count(
+        conn,
+        "SELECT count(*) FROM enrolment e JOIN programme p ON p.id = e.programme_id
+         WHERE p.code = 'JUNTOS'
+           AND (e.amount_cents <> 120000 OR e.activity_code <> 'transferencia')",
+    );
+    assert_eq!(juntos_amounts, 0);
+    let paid_to_women = ratio(
+        conn,
+        "SELECT count(*) FROM truth t JOIN person p ON p.id = t.true_person
+         WHERE t.programme = 'JUNTOS' AND p.sex = 'F'",
+        "SELECT count(*) FROM truth WHERE programme = 'JUNTOS'",
+    );
+    assert!(paid_to_women > 0.9, "Juntos pays mothers: {paid_to_women}");
+}
+
+#[test]
+fn agriculture_leans_to_the_better_off_with_some_drift() {
+    let store = rates_store();
+    let conn = store.conn();
     let agrorural = |class: &str| {
         ratio(
             conn,
-            &format!("SELECT count(DISTINCT household) FROM truth t JOIN household h ON h.id = t.household WHERE programme = 'AGRORURAL' AND h.sisfoh_class = '{class}'"),
+            &format!(
+                "SELECT count(DISTINCT household) FROM truth t JOIN household h
+                 ON h.id = t.household WHERE programme = 'AGRORURAL' AND h.sisfoh_class = '{class}'"
+            ),
             &format!("SELECT count(*) FROM real_household WHERE sisfoh_class = '{class}'"),
         )
     };
@@ -178,12 +241,6 @@ fn programme_rates_and_overlaps_are_realistic() {
         agrorural("NP") > agrorural("PE"),
         "Agrorural leans to the better-off"
     );
-    let juntos_amounts = count(
-        conn,
-        "SELECT count(*) FROM enrolment e JOIN programme p ON p.id = e.programme_id
-         WHERE p.code = 'JUNTOS' AND (e.amount_cents <> 120000 OR e.activity_code <> 'transferencia')",
-    );
-    assert_eq!(juntos_amounts, 0);
     let drift_seeds = count(
         conn,
         "SELECT count(*) FROM roster_record WHERE activity_code = 'semillas' AND altitude_m < 3500",
@@ -201,13 +258,11 @@ fn programme_rates_and_overlaps_are_realistic() {
         "SELECT count(*) FROM enrolment WHERE end_date IS NOT NULL",
     );
     assert!(ended > 0);
-    assert_eq!(
-        count(
-            conn,
-            "SELECT count(*) FROM enrolment WHERE (end_date IS NULL) <> (end_reason IS NULL)"
-        ),
-        0
+    let inconsistent = count(
+        conn,
+        "SELECT count(*) FROM enrolment WHERE (end_date IS NULL) <> (end_reason IS NULL)",
     );
+    assert_eq!(inconsistent, 0);
 }
 
 #[test]
@@ -296,6 +351,12 @@ fn records_are_linked_as_the_importer_links_them() {
     );
     assert!(!conflicts.is_empty());
     assert!(conflicts.iter().all(|row| row == "1|1|1"), "{conflicts:?}");
+}
+
+#[test]
+fn homonyms_are_planted_and_every_person_is_searchable() {
+    let store = demo_store(2_000, 13);
+    let conn = store.conn();
     // Homonyms: two true persons with one full name in one community, never the same person.
     let homonyms = count(
         conn,

@@ -157,7 +157,7 @@ fn juntos(rng: &mut Rng, household: &Household, today: NaiveDate) -> Option<Plan
     if !rng.chance(rate) {
         return None;
     }
-    let mother = household.mother();
+    let mother = household.titular(today);
     let adult_since = household.persons[mother]
         .birth
         .checked_add_months(Months::new(18 * 12))

@@ -69,14 +69,20 @@ pub struct Household {
 }
 
 impl Household {
-    /// The mother of the household's children (or the head when there is no woman adult):
-    /// Juntos pays her.
-    pub fn mother(&self) -> usize {
-        self.persons
+    /// Who receives Juntos for the household: the mother heading it or married to its head;
+    /// failing her, another woman of age (the head's mother, an elder daughter); failing
+    /// any, the head.
+    pub fn titular(&self, today: NaiveDate) -> usize {
+        let persons = &self.persons;
+        let of_couple =
+            |p: &Person| matches!(p.relationship, Relationship::Head | Relationship::Spouse);
+        persons
             .iter()
-            .position(|p| {
-                p.sex == Sex::F
-                    && matches!(p.relationship, Relationship::Head | Relationship::Spouse)
+            .position(|p| p.sex == Sex::F && of_couple(p))
+            .or_else(|| {
+                persons
+                    .iter()
+                    .position(|p| p.sex == Sex::F && age_on(p.birth, today) >= 18)
             })
             .unwrap_or(0)
     }
