@@ -38,9 +38,12 @@ use serde_json::json;
 
 /// The district whose office a fresh demo database belongs to: Andahuaylas.
 pub const DEMO_DISTRICT: &str = "030201";
+/// The office number within that district (part of every id the demo issues).
+pub const DEMO_OFFICE_NUMBER: i64 = 1;
 /// Most households one demo can hold (DNIs and ids stay far from their limits).
 pub const MAX_HOUSEHOLDS: u32 = 1_500_000;
-/// Page cache during the load, in KiB: enough for the person indexes of a national demo.
+/// Page cache during the load, in KiB: a 100 000-household demo fits whole; a larger one
+/// spills finished pages to the file and keeps the index pages it still writes to.
 const BULK_CACHE_KIB: i64 = 256 * 1024;
 
 pub struct DemoRequest {
@@ -101,7 +104,11 @@ pub fn generate_with_noise(
     actor.require(Permission::ManageUsers)?;
     let office = match setup::is_initialised(store)? {
         true => None,
-        false => Some(setup::plan_office(store.conn(), DEMO_DISTRICT, 1)?),
+        false => Some(setup::plan_office(
+            store.conn(),
+            DEMO_DISTRICT,
+            DEMO_OFFICE_NUMBER,
+        )?),
     };
     let tuning = store::demo::begin_bulk(store.conn(), BULK_CACHE_KIB)?;
     let result = write(store, actor, Permission::ManageUsers, |tx, ctx| {
@@ -109,7 +116,7 @@ pub fn generate_with_noise(
             return Err(CoreError::DemoNeedsEmptyRegistry);
         }
         if let Some(office) = &office {
-            setup::create_office(tx, ctx, office, 1)?;
+            setup::create_office(tx, ctx, office, DEMO_OFFICE_NUMBER)?;
         }
         let (users_created, admin_id) = accounts::add_missing(tx, ctx)?;
         let user_id = ctx.actor().user_id.or(admin_id);
