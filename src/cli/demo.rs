@@ -21,15 +21,22 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<(), CoreError> {
     };
     let summary = demo::generate(&mut store, &actor, &request, &mut progress)?;
     progress.finish();
+    let lang = ctx.lang;
     println!(
-        "{}: {} {}, {} {}, {} {}.",
-        Cli::DemoDone.text(ctx.lang),
+        "{}: {} {}, {} {}, {} {}; {} {}, {} {}.",
+        Cli::DemoDone.text(lang),
         summary.households,
-        Cli::ColHouseholds.text(ctx.lang),
+        Cli::ColHouseholds.text(lang),
         summary.persons,
-        Cli::ColPersons.text(ctx.lang),
-        summary.enrolments,
-        Cli::ColActiveEnrolments.text(ctx.lang),
+        Cli::ColPersons.text(lang),
+        summary.active_enrolments,
+        Cli::ColActiveEnrolments.text(lang),
+        summary.roster_records,
+        Cli::DemoRosterRecords.text(lang),
+        summary.duplicate_persons,
+        Cli::DemoDuplicates.text(lang),
     );
+    let users: Vec<&str> = demo::DEMO_USERS.iter().map(|u| u.0).collect();
+    println!("{}: {}.", Cli::DemoUsers.text(lang), users.join(", "));
     Ok(())
 }

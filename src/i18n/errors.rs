@@ -191,6 +191,12 @@ impl Localize for CoreError {
                 "No se pudo escribir {} ({detail}). Elija otra carpeta o revise los permisos; no quedó ningún archivo a medias.",
                 path.display()
             )),
+            CoreError::DemoNeedsEmptyRegistry => Cow::Borrowed(
+                "La base de datos ya tiene hogares: los datos de demostración solo se generan en una base sin hogares. Use --db con un archivo nuevo; no se cambió nada.",
+            ),
+            CoreError::DemoTooLarge { asked, max } => owned(format!(
+                "Se pidieron {asked} hogares de demostración; el máximo es {max}. No se cambió nada."
+            )),
         }
     }
 
@@ -247,6 +253,12 @@ impl Localize for CoreError {
             CoreError::WriteFile { path, detail } => owned(format!(
                 "Could not write {} ({detail}). Choose another folder or check permissions; no half-written file was left.",
                 path.display()
+            )),
+            CoreError::DemoNeedsEmptyRegistry => Cow::Borrowed(
+                "The database already holds households: demo data is only generated into a database without any. Use --db with a new file; nothing was changed.",
+            ),
+            CoreError::DemoTooLarge { asked, max } => owned(format!(
+                "{asked} demo households were asked for; at most {max} can be generated. Nothing was changed."
             )),
         }
     }

@@ -58,6 +58,10 @@ pub enum CoreError {
     NothingImported,
     #[error("invalid value for {field}: {value:?}")]
     InvalidValue { field: &'static str, value: String },
+    #[error("the database already holds households; demo data only goes into one without any")]
+    DemoNeedsEmptyRegistry,
+    #[error("at most {max} demo households can be generated ({asked} asked)")]
+    DemoTooLarge { asked: u32, max: u32 },
 }
 
 pub type CoreResult<T> = Result<T, CoreError>;

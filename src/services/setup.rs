@@ -2,12 +2,13 @@
 
 use super::auth::{insert_account, NewAccount};
 use super::error::{CoreError, CoreResult};
-use super::{write, Actor, Permission};
+use super::{write, Actor, Permission, WriteCtx};
 use crate::domain::role::Role;
 use crate::store::audit::Entry;
 use crate::store::office::{self, Office};
 use crate::store::territory::{self, District};
 use crate::store::{Store, StoreError};
+use rusqlite::{Connection, Transaction};
 use serde_json::json;
 
 /// What `tinkuy init` (or the first-run screen) asks for.
@@ -43,38 +44,13 @@ pub fn init(store: &mut Store, request: &InitRequest) -> CoreResult<i64> {
     if is_initialised(store)? {
         return Err(StoreError::AlreadyInitialised.into());
     }
-    if !(1..=99).contains(&request.office_number) {
-        return Err(CoreError::InvalidOfficeNumber(request.office_number));
-    }
-    let ubigeo = request.district_ubigeo.trim();
-    let district = territory::district(store.conn(), ubigeo)?
-        .ok_or_else(|| CoreError::UnknownDistrict(ubigeo.to_string()))?;
-    let code = ubigeo
-        .parse::<i64>()
-        .map_err(|_| CoreError::UnknownDistrict(ubigeo.into()))?
-        * 100
-        + request.office_number;
-    let name = district_label(&district);
-    let office = Office {
-        code,
-        district_ubigeo: ubigeo.to_string(),
-        name,
-    };
+    let office = plan_office(store.conn(), request.district_ubigeo, request.office_number)?;
     write(
         store,
         &Actor::system(),
         Permission::ManageUsers,
         |tx, ctx| {
-            office::insert(tx, &office, &ctx.at)?;
-            ctx.audit(
-                tx,
-                Entry {
-                    action: "init",
-                    entity: "office",
-                    entity_id: Some(code),
-                    details: json!({ "district": ubigeo, "office_number": request.office_number }),
-                },
-            )?;
+            create_office(tx, ctx, &office, request.office_number)?;
             insert_account(
                 tx,
                 ctx,
@@ -85,6 +61,51 @@ pub fn init(store: &mut Store, request: &InitRequest) -> CoreResult<i64> {
                     password: request.admin_password,
                 },
             )
+        },
+    )
+}
+
+/// Checks an office's district and number against the reference data and works out the
+/// office row (its code prefixes every id it issues). Writes nothing.
+pub(crate) fn plan_office(
+    conn: &Connection,
+    district_ubigeo: &str,
+    office_number: i64,
+) -> CoreResult<Office> {
+    if !(1..=99).contains(&office_number) {
+        return Err(CoreError::InvalidOfficeNumber(office_number));
+    }
+    let ubigeo = district_ubigeo.trim();
+    let district = territory::district(conn, ubigeo)?
+        .ok_or_else(|| CoreError::UnknownDistrict(ubigeo.to_string()))?;
+    let code = ubigeo
+        .parse::<i64>()
+        .map_err(|_| CoreError::UnknownDistrict(ubigeo.into()))?
+        * 100
+        + office_number;
+    let name = district_label(&district);
+    Ok(Office {
+        code,
+        district_ubigeo: ubigeo.to_string(),
+        name,
+    })
+}
+
+/// Writes the office inside a write (set-up and demo), with its audit entry.
+pub(crate) fn create_office(
+    tx: &Transaction,
+    ctx: &WriteCtx,
+    office: &Office,
+    office_number: i64,
+) -> CoreResult<()> {
+    office::insert(tx, office, &ctx.at)?;
+    ctx.audit(
+        tx,
+        Entry {
+            action: "init",
+            entity: "office",
+            entity_id: Some(office.code),
+            details: json!({ "district": office.district_ubigeo, "office_number": office_number }),
         },
     )
 }

@@ -67,6 +67,15 @@ pub fn districts_of_province(conn: &Connection, province: &str) -> StoreResult<V
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Districts at or above an altitude (m a.s.l.), by UBIGEO: the highlands, where the programmes
+/// of the demo work.
+pub fn highland_districts(conn: &Connection, min_altitude_m: i64) -> StoreResult<Vec<District>> {
+    let sql = format!("{DISTRICT_SQL} WHERE d.altitude_m >= ?1 ORDER BY d.ubigeo");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([min_altitude_m], district_from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn count_districts(conn: &Connection) -> StoreResult<i64> {
     Ok(conn.query_row("SELECT count(*) FROM district", [], |r| r.get(0))?)
 }
