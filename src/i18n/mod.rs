@@ -8,12 +8,14 @@
 use std::borrow::Cow;
 
 mod cli;
+mod committee;
 mod common;
 mod domain_errors;
 mod domain_labels;
 mod errors;
 
 pub use cli::Cli;
+pub use committee::{Committee, CommitteeCli, FlagText};
 pub use common::Common;
 
 /// The two languages of the interface.

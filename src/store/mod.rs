@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod clock;
+pub mod committee;
 pub mod error;
 pub mod ids;
 pub mod migrate;

@@ -32,9 +32,35 @@ pub fn quorum(members: u32, present: u32, quorum_bp: u32) -> Quorum {
     }
 }
 
+/// Reads a quorum written as a percentage (`60`, `60 %`, `50,01`, `50.01`) into basis
+/// points. `None` unless it is above 0 and at most 100 with at most two decimals.
+pub fn parse_percent(raw: &str) -> Option<u32> {
+    let text = raw.trim().trim_end_matches('%').trim().replace(',', ".");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !(fraction.is_empty() || (digits(fraction) && fraction.len() <= 2)) {
+        return None;
+    }
+    let whole: u32 = whole.parse().ok()?;
+    let hundredths: u32 = format!("{fraction:0<2}").parse().ok()?;
+    let bp = whole.checked_mul(100)?.checked_add(hundredths)?;
+    (1..=10_000).contains(&bp).then_some(bp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_percentages() {
+        assert_eq!(parse_percent("60"), Some(6000));
+        assert_eq!(parse_percent(" 50,01 % "), Some(5001));
+        assert_eq!(parse_percent("50.5"), Some(5050));
+        assert_eq!(parse_percent("100"), Some(10_000));
+        for bad in ["0", "100.01", "", "%", "abc", "50.123", "-5", "5e1", ".5"] {
+            assert_eq!(parse_percent(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn more_than_half_of_the_members() {

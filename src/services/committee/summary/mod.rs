@@ -1,0 +1,1 @@
+//! Meeting summaries (being written).
