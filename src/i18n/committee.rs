@@ -61,6 +61,8 @@ pub enum Committee {
     Quorum,
     Members,
     Description,
+    /// The agreements CSV's header line.
+    CsvColumns,
     /// `n` of `m` member agencies present.
     PresentCount {
         present: u32,
@@ -144,6 +146,7 @@ impl Localize for Committee {
             C::Quorum => "Quórum",
             C::Members => "Instituciones miembro",
             C::Description => "Descripción",
+            C::CsvColumns => "acuerdo,reunion,fecha_reunion,codigo_institucion,institucion,descripcion,vence,estado,dias_vencido,fecha_cierre,nota",
             C::PresentCount { present, members } => {
                 return owned(format!("{present} de {members} instituciones presentes"))
             }
@@ -205,6 +208,7 @@ impl Localize for Committee {
             C::Quorum => "Quorum",
             C::Members => "Member agencies",
             C::Description => "Description",
+            C::CsvColumns => "agreement,meeting,meeting_date,agency_code,agency,description,due,status,days_overdue,closed_on,note",
             C::PresentCount { present, members } => {
                 return owned(format!("{present} of {members} agencies present"))
             }
