@@ -137,7 +137,7 @@ pub(crate) fn agreement_state(view: &AgreementView, lang: Lang) -> String {
         );
     }
     if let Some(closed) = view.closed_on {
-        text = format!("{text} {} {closed}", Committee::ClosedOn.text(lang));
+        text = format!("{text} {} {closed}", Committee::OnDay.text(lang));
     }
     if view.status != AgreementStatus::Pending {
         if let Some(note) = &view.row.status_note {
@@ -188,8 +188,12 @@ pub(crate) fn item_facts(item: &ItemDetail, lang: Lang) -> Vec<(String, String)>
         .filter(|_| item.kind == AgendaKind::FollowUp)
     {
         facts.push((
+            Committee::Due.text(lang).into_owned(),
+            view.due_on.to_string(),
+        ));
+        facts.push((
             Committee::Status.text(lang).into_owned(),
-            follow_up_state(view, lang),
+            agreement_state(view, lang),
         ));
     }
     if let (Some(id), Some(title)) = (item.row.proposal_id, &item.row.proposal_title) {
@@ -204,15 +208,6 @@ pub(crate) fn item_facts(item: &ItemDetail, lang: Lang) -> Vec<(String, String)>
         ));
     }
     facts
-}
-
-fn follow_up_state(view: &AgreementView, lang: Lang) -> String {
-    format!(
-        "{}; {} {}",
-        agreement_state(view, lang),
-        Committee::Due.text(lang),
-        view.due_on
-    )
 }
 
 #[cfg(test)]

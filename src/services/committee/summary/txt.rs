@@ -137,7 +137,7 @@ fn agreements(out: &mut String, detail: &MeetingDetail, lang: Lang) {
             view.row.description,
             ids::display(view.row.id)
         );
-        agreement_facts(out, view, lang);
+        agreement_facts(out, view, "   ", lang);
     }
     section(out, Committee::Carried, lang);
     if detail.carried.is_empty() {
@@ -151,14 +151,14 @@ fn agreements(out: &mut String, detail: &MeetingDetail, lang: Lang) {
             ids::display(view.row.id),
             view.made_on
         );
-        agreement_facts(out, view, lang);
+        agreement_facts(out, view, "  ", lang);
     }
 }
 
-fn agreement_facts(out: &mut String, view: &AgreementView, lang: Lang) {
+fn agreement_facts(out: &mut String, view: &AgreementView, indent: &str, lang: Lang) {
     let _ = writeln!(
         out,
-        "   {}: {}. {}: {}. {}: {}.",
+        "{indent}{}: {}. {}: {}. {}: {}.",
         Committee::Responsible.text(lang),
         view.row.agency_name,
         Committee::Due.text(lang),
