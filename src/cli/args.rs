@@ -23,6 +23,13 @@ pub enum Command {
     Users(UsersCommand),
     Demo(DemoArgs),
     Overview(OverviewArgs),
+    #[command(subcommand)]
+    Agency(super::committee::AgencyCommand),
+    #[command(subcommand)]
+    Committee(super::committee::CommitteeCommand),
+    #[command(subcommand)]
+    Meeting(super::committee::MeetingCommand),
+    Agreements(super::committee::AgreementsArgs),
 }
 
 #[derive(Debug, Clone, Args)]

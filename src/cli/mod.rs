@@ -3,6 +3,7 @@
 //! user's language. Errors print one line and exit non-zero.
 
 mod args;
+mod committee;
 mod demo;
 mod help;
 mod init;
@@ -80,5 +81,9 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
         Command::Users(a) => users::run(ctx, a),
         Command::Demo(a) => demo::run(ctx, a),
         Command::Overview(a) => overview::run(ctx, a),
+        Command::Agency(a) => committee::run_agency(ctx, a),
+        Command::Committee(a) => committee::run_committee(ctx, a),
+        Command::Meeting(a) => committee::run_meeting(ctx, a),
+        Command::Agreements(a) => committee::run_agreements(ctx, a),
     }
 }

@@ -5,9 +5,11 @@
 mod cli;
 mod errors;
 mod labels;
+mod report;
 
 pub use cli::CommitteeCli;
 pub use labels::FlagText;
+pub use report::CommitteeReport;
 
 use super::{owned, Localize};
 use std::borrow::Cow;

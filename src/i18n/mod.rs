@@ -15,7 +15,7 @@ mod domain_labels;
 mod errors;
 
 pub use cli::Cli;
-pub use committee::{Committee, CommitteeCli, FlagText};
+pub use committee::{Committee, CommitteeCli, CommitteeReport, FlagText};
 pub use common::Common;
 
 /// The two languages of the interface.

@@ -104,26 +104,30 @@ impl Localize for CodeError {
     }
 }
 
-fn io_reason_es(kind: ErrorKind) -> &'static str {
-    match kind {
+/// Why a file could not be written, in words; the system's own text only when the reason
+/// is not one of the usual ones (it is in the system's language, often English).
+fn io_reason_es(kind: ErrorKind, detail: &str) -> String {
+    let reason = match kind {
         ErrorKind::NotFound => "la carpeta no existe",
         ErrorKind::PermissionDenied => "no tiene permiso para escribir allí",
         ErrorKind::IsADirectory => "es una carpeta, no un archivo",
         ErrorKind::StorageFull => "el disco está lleno",
         ErrorKind::ReadOnlyFilesystem => "el disco es de solo lectura",
-        _ => "el sistema no lo permitió",
-    }
+        _ => return format!("el sistema no lo permitió ({detail})"),
+    };
+    reason.to_string()
 }
 
-fn io_reason_en(kind: ErrorKind) -> &'static str {
-    match kind {
+fn io_reason_en(kind: ErrorKind, detail: &str) -> String {
+    let reason = match kind {
         ErrorKind::NotFound => "the folder does not exist",
         ErrorKind::PermissionDenied => "you may not write there",
         ErrorKind::IsADirectory => "it is a folder, not a file",
         ErrorKind::StorageFull => "the disk is full",
         ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
-        _ => "the system did not allow it",
-    }
+        _ => return format!("the system did not allow it ({detail})"),
+    };
+    reason.to_string()
 }
 
 impl Localize for CommitteeError {
@@ -168,7 +172,7 @@ impl Localize for CommitteeError {
             E::DueBeforeMeeting { due, meeting } => format!("La fecha límite {due} es anterior a la reunión del {meeting}: revise el año y el mes."),
             E::DropNeedsNote => "Para desestimar un acuerdo escriba por qué (--note \"…\"), para que las instituciones lo sepan.".to_string(),
             E::ClosedBeforeMade { closed, made } => format!("La fecha de cierre {closed} es anterior al acuerdo, tomado el {made}: revise la fecha."),
-            E::ExportWrite { path, kind, detail } => format!("No se pudo escribir {}: {} ({detail}). No se escribió nada; elija otra carpeta con --out.", path.display(), io_reason_es(*kind)),
+            E::ExportWrite { path, kind, detail } => format!("No se pudo escribir {}: {}. No se escribió nada; elija otra carpeta con --out.", path.display(), io_reason_es(*kind, detail)),
         };
         owned(text)
     }
@@ -214,7 +218,7 @@ impl Localize for CommitteeError {
             E::DueBeforeMeeting { due, meeting } => format!("The due date {due} is before the meeting of {meeting}: check the year and month."),
             E::DropNeedsNote => "To drop an agreement, write why (--note \"…\"), so the agencies know.".to_string(),
             E::ClosedBeforeMade { closed, made } => format!("The closing date {closed} is before the agreement was made on {made}: check the date."),
-            E::ExportWrite { path, kind, detail } => format!("Could not write {}: {} ({detail}). Nothing was written; choose another folder with --out.", path.display(), io_reason_en(*kind)),
+            E::ExportWrite { path, kind, detail } => format!("Could not write {}: {}. Nothing was written; choose another folder with --out.", path.display(), io_reason_en(*kind, detail)),
         };
         owned(text)
     }

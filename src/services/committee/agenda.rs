@@ -333,6 +333,12 @@ pub fn find_item(
         .ok_or_else(|| CommitteeError::UnknownItem(position.to_string()).into())
 }
 
+/// An agenda item by its id.
+pub fn find_item_by_id(store: &Store, actor: &Actor, item_id: i64) -> CoreResult<ItemRow> {
+    require_read(actor)?;
+    get(store.conn(), item_id)
+}
+
 pub(crate) fn get(conn: &Connection, id: i64) -> CoreResult<ItemRow> {
     agenda::by_id(conn, id)?.ok_or_else(|| CommitteeError::UnknownItem(ids::display(id)).into())
 }

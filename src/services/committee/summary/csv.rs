@@ -10,7 +10,7 @@ use crate::services::committee::pending::AgreementList;
 use crate::store::ids;
 
 /// Quotes a field when it needs it, and defuses formulas.
-fn field(text: &str) -> String {
+pub fn field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {
