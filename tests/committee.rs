@@ -8,6 +8,8 @@ mod common;
 
 #[path = "committee/cli.rs"]
 mod cli;
+#[path = "committee/demo.rs"]
+mod demo;
 #[path = "committee/exports.rs"]
 mod exports;
 #[path = "committee/fixture.rs"]

@@ -69,6 +69,55 @@ fn summaries_match_their_golden_files_in_both_languages() {
 }
 
 #[test]
+fn minutes_of_a_held_meeting_do_not_change_when_an_agreement_is_closed_later() {
+    let mut f = three_meetings();
+    let before = summary::summary(
+        &f.setup.store,
+        &f.setup.coordinator,
+        f.march,
+        Format::Text,
+        Lang::Es,
+    )
+    .unwrap();
+    f.setup.close(
+        f.irrigation,
+        tinkuy::domain::committee::AgreementStatus::Done,
+        "2026-03-09",
+        None,
+    );
+    f.setup.close(
+        f.campaign,
+        tinkuy::domain::committee::AgreementStatus::Dropped,
+        "2026-03-10",
+        Some("x"),
+    );
+    let after = summary::summary(
+        &f.setup.store,
+        &f.setup.coordinator,
+        f.march,
+        Format::Text,
+        Lang::Es,
+    )
+    .unwrap();
+    assert_eq!(before, after);
+    // The coordinator's view, on the other hand, is today's.
+    let list = pending::list_agreements(
+        &f.setup.store,
+        &f.setup.coordinator,
+        f.setup.committee,
+        &AgreementFilter {
+            status: StatusFilter::Pending,
+            agency: None,
+        },
+    )
+    .unwrap();
+    assert!(list
+        .agreements
+        .iter()
+        .all(|a| a.row.id != f.irrigation && a.row.id != f.campaign));
+}
+
+#[test]
 fn the_plain_text_is_small_enough_for_a_phone_message_and_has_no_wide_lines() {
     let f = three_meetings();
     let s = &f.setup;

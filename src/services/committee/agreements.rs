@@ -238,6 +238,25 @@ impl AgreementView {
     pub fn is_overdue(&self) -> bool {
         self.days_overdue > 0
     }
+
+    /// The agreement as it stood at the end of `day`: one closed later was still pending
+    /// then (and perhaps already late). Minutes of a past meeting show agreements this way.
+    pub fn as_it_was_on(&self, day: NaiveDate) -> AgreementView {
+        if self.closed_on.is_none_or(|closed| closed <= day) {
+            return self.clone();
+        }
+        let mut row = self.row.clone();
+        row.status = AgreementStatus::Pending.code().to_string();
+        row.status_note = None;
+        row.closed_on = None;
+        AgreementView {
+            status: AgreementStatus::Pending,
+            closed_on: None,
+            days_overdue: days_overdue(AgreementStatus::Pending, self.due_on, day),
+            row,
+            ..self.clone()
+        }
+    }
 }
 
 /// True when agreements may still be added to the meeting.

@@ -2,8 +2,9 @@
 //! its flags and follow-ups, attendance of every member agency with the quorum, the
 //! agreements made, and the agreements from earlier meetings still pending on its day.
 //!
-//! Overdue marks are worked out as of the meeting's day, so a summary exported today and
-//! next month says the same thing about the meeting.
+//! Overdue marks are worked out as of the meeting's day (for a planned meeting still to
+//! come, as of today: a projection would call late what is still on time), so a summary
+//! exported today and next month says the same thing about a meeting that was held.
 
 use super::agreements::AgreementView;
 use super::follow_ups::facts_of;
@@ -50,6 +51,8 @@ pub struct MeetingDetail {
     pub meeting: MeetingRow,
     pub status: MeetingStatus,
     pub held_on: NaiveDate,
+    /// The day overdue marks are counted on.
+    pub as_of: NaiveDate,
     pub items: Vec<ItemDetail>,
     pub attendance: Vec<AttendanceLine>,
     pub quorum: Quorum,
@@ -63,15 +66,24 @@ pub struct MeetingDetail {
 
 pub fn load_meeting(store: &Store, actor: &Actor, meeting_id: i64) -> CoreResult<MeetingDetail> {
     require_read(actor)?;
-    load_in(store.conn(), meeting_id)
+    load_in(store.conn(), meeting_id, store.clock().today())
 }
 
-pub(crate) fn load_in(conn: &Connection, meeting_id: i64) -> CoreResult<MeetingDetail> {
+pub(crate) fn load_in(
+    conn: &Connection,
+    meeting_id: i64,
+    today: NaiveDate,
+) -> CoreResult<MeetingDetail> {
     let meeting = super::meetings::get(conn, meeting_id)?;
     let committee =
         committees::by_id(conn, meeting.committee_id)?.ok_or(CommitteeError::NoCommittee)?;
     let status = MeetingStatus::parse(&meeting.status).map_err(CommitteeError::from)?;
     let held_on = stored_date(&meeting.held_on)?;
+    let as_of = if status == MeetingStatus::Planned {
+        held_on.min(today)
+    } else {
+        held_on
+    };
     let all = agreements::for_committee(conn, committee.id)?;
     let carried_ids: Vec<i64> = carried_to(&facts_of(&all)?, held_on)
         .iter()
@@ -81,7 +93,7 @@ pub(crate) fn load_in(conn: &Connection, meeting_id: i64) -> CoreResult<MeetingD
     let mut carried = Vec::new();
     let mut by_id = std::collections::HashMap::new();
     for row in all {
-        let view = AgreementView::new(row, held_on)?;
+        let view = AgreementView::new(row, as_of)?;
         if view.row.meeting_id == meeting_id {
             made.push(view.clone());
         } else if carried_ids.contains(&view.row.id) {
@@ -110,6 +122,7 @@ pub(crate) fn load_in(conn: &Connection, meeting_id: i64) -> CoreResult<MeetingD
         meeting,
         status,
         held_on,
+        as_of,
         items,
         attendance,
         quorum,

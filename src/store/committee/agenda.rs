@@ -289,6 +289,17 @@ pub fn meeting_flags(conn: &Connection, meeting_id: i64) -> StoreResult<Vec<(i64
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Up to `limit` flags, highest severity first, then oldest: the ones worth a meeting's time.
+pub fn flags_worth_discussing(conn: &Connection, limit: i64) -> StoreResult<Vec<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT id FROM overlap_flag WHERE status IN ('open', 'acknowledged')
+         ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, id
+         LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn clar_call_exists(conn: &Connection, id: i64) -> StoreResult<bool> {
     Ok(conn
         .query_row("SELECT 1 FROM clar_call WHERE id = ?1", [id], |_| Ok(()))

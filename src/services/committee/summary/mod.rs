@@ -45,13 +45,33 @@ impl Format {
     }
 }
 
-/// The summary of one meeting in `format` and `lang`.
+/// The summary of one meeting in `format` and `lang`. Agreements are shown as they stood
+/// on the meeting's day: the minutes of a past meeting do not change when an agreement is
+/// closed later.
 pub fn render(detail: &MeetingDetail, format: Format, lang: Lang) -> String {
+    let detail = &as_recorded(detail);
     match format {
         Format::Markdown => md::render(detail, lang),
         Format::Text => txt::render(detail, lang),
         Format::Html => html::render(detail, lang),
     }
+}
+
+/// The meeting with every agreement as it stood on the day overdue marks are counted on.
+pub fn as_recorded(detail: &MeetingDetail) -> MeetingDetail {
+    let day = detail.as_of;
+    let mut recorded = detail.clone();
+    for view in recorded
+        .agreements
+        .iter_mut()
+        .chain(recorded.carried.iter_mut())
+    {
+        *view = view.as_it_was_on(day);
+    }
+    for item in &mut recorded.items {
+        item.follows = item.follows.as_ref().map(|v| v.as_it_was_on(day));
+    }
+    recorded
 }
 
 /// Reads a meeting and renders its summary.
