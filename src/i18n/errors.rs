@@ -161,6 +161,22 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Valor no válido para {field}: «{value}»."))
             }
+            CoreError::Read(e) => e.es(),
+            CoreError::NothingImported => Cow::Borrowed("No se importó nada."),
+            CoreError::ReasonRequired => Cow::Borrowed("Escriba el motivo: es obligatorio para resolver o descartar una alerta."),
+            CoreError::FlagStep { from, to } => owned(format!("Una alerta en estado «{from}» no puede pasar a «{to}».")),
+            CoreError::NotAMatch => Cow::Borrowed("Esta alerta no es una posible misma persona: no hay nada que confirmar, rechazar ni deshacer."),
+            CoreError::Invalid(errors) => owned(format!("Corrija el formulario: {}", errors.es())),
+            CoreError::UnknownActivity(a) => owned(format!(
+                "La actividad «{a}» no está registrada: elija una de la lista (semillas, transferencia, …)."
+            )),
+            CoreError::DniTaken(d) => owned(format!(
+                "El DNI {d} ya pertenece a otra persona del padrón. Búsquela: puede ser la misma persona (use Alertas para unirlas) o un error de digitación."
+            )),
+            CoreError::WriteFile { path, detail } => owned(format!(
+                "No se pudo escribir {} ({detail}). Elija otra carpeta o revise los permisos; no quedó ningún archivo a medias.",
+                path.display()
+            )),
         }
     }
 
@@ -202,6 +218,22 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Invalid value for {field}: «{value}»."))
             }
+            CoreError::Read(e) => e.en(),
+            CoreError::NothingImported => Cow::Borrowed("Nothing was imported."),
+            CoreError::ReasonRequired => Cow::Borrowed("Write the reason: it is required to resolve or dismiss an alert."),
+            CoreError::FlagStep { from, to } => owned(format!("An alert in state «{from}» cannot move to «{to}».")),
+            CoreError::NotAMatch => Cow::Borrowed("This alert is not a probable same person: there is nothing to confirm, reject or undo."),
+            CoreError::Invalid(errors) => owned(format!("Correct the form: {}", errors.en())),
+            CoreError::UnknownActivity(a) => owned(format!(
+                "The activity «{a}» is not registered: choose one from the list (semillas, transferencia, …)."
+            )),
+            CoreError::DniTaken(d) => owned(format!(
+                "DNI {d} already belongs to another person in the registry. Look them up: it may be the same person (use Alerts to merge) or a typing error."
+            )),
+            CoreError::WriteFile { path, detail } => owned(format!(
+                "Could not write {} ({detail}). Choose another folder or check permissions; no half-written file was left.",
+                path.display()
+            )),
         }
     }
 }

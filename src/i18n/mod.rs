@@ -13,10 +13,13 @@ mod common;
 mod domain_errors;
 mod domain_labels;
 mod errors;
+mod roster;
+mod tui;
 
 pub use cli::Cli;
 pub use committee::{Committee, CommitteeCli, CommitteeReport, FlagText};
 pub use common::Common;
+pub use tui::{Tui, TuiMessage};
 
 /// The two languages of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
