@@ -6,10 +6,12 @@ mod cli;
 mod errors;
 mod labels;
 mod report;
+mod tui;
 
 pub use cli::CommitteeCli;
 pub use labels::FlagText;
 pub use report::CommitteeReport;
+pub use tui::{CommitteeNotice, CommitteeTui};
 
 use super::{owned, Localize};
 use std::borrow::Cow;
@@ -155,7 +157,9 @@ impl Localize for Committee {
             C::QuorumNeeds(n) => return owned(format!("se necesitan {n}")),
             C::OverdueBy(n) => return owned(format!("VENCIDO hace {}", days_es(*n))),
             C::PendingCount { pending, overdue } => {
-                return owned(format!("{pending} pendientes, {overdue} vencidos"))
+                let p = if *pending == 1 { "pendiente" } else { "pendientes" };
+                let o = if *overdue == 1 { "vencido" } else { "vencidos" };
+                return owned(format!("{pending} {p}, {overdue} {o}"));
             }
         })
     }

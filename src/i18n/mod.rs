@@ -17,7 +17,9 @@ mod roster;
 mod tui;
 
 pub use cli::Cli;
-pub use committee::{Committee, CommitteeCli, CommitteeReport, FlagText};
+pub use committee::{
+    Committee, CommitteeCli, CommitteeNotice, CommitteeReport, CommitteeTui, FlagText,
+};
 pub use common::Common;
 pub use tui::{Tui, TuiMessage};
 

@@ -110,11 +110,11 @@ fn an_agreement_needs_an_owner_and_a_due_date() {
     let juntos = s.agency("JUNTOS");
     let cases = [
         (AgreementInput { description: "Informe", responsible: None, due_on: Some("2026-04-01"), item_id: None },
-         "Todo acuerdo necesita una institución responsable: indíquela (--responsible CÓDIGO), por ejemplo AGRORURAL."),
+         "Todo acuerdo necesita una institución responsable: indique su código, por ejemplo AGRORURAL."),
         (AgreementInput { description: "Informe", responsible: Some(juntos), due_on: None, item_id: None },
-         "Todo acuerdo necesita una fecha límite: indíquela (--due DD/MM/AAAA)."),
+         "Todo acuerdo necesita una fecha límite: escríbala como DD/MM/AAAA."),
         (AgreementInput { description: "Informe", responsible: Some(juntos), due_on: Some("  "), item_id: None },
-         "Todo acuerdo necesita una fecha límite: indíquela (--due DD/MM/AAAA)."),
+         "Todo acuerdo necesita una fecha límite: escríbala como DD/MM/AAAA."),
         (AgreementInput { description: " ", responsible: Some(juntos), due_on: Some("2026-04-01"), item_id: None },
          "Falta la descripción del acuerdo: escriba qué se acordó hacer."),
         (AgreementInput { description: "Informe", responsible: Some(juntos), due_on: Some("2026-02-01"), item_id: None },

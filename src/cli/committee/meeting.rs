@@ -178,7 +178,11 @@ fn notes(ctx: &Ctx, args: &NotesArgs) -> Result<(), CoreError> {
             minutes::save_general_notes(&mut store, &actor, meeting.id, expected, &text)?
         }
     };
-    println!("{} {version}", R::NotesSaved.text(ctx.lang));
+    println!(
+        "{} ({} {version})",
+        R::NotesSaved.text(ctx.lang),
+        R::Version.text(ctx.lang)
+    );
     Ok(())
 }
 

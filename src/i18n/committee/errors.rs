@@ -167,12 +167,12 @@ impl Localize for CommitteeError {
             E::UnknownClarCall(c) => format!("No existe el concurso CLAR {c}."),
             E::UnknownProposal(p) => format!("No existe la propuesta {p}."),
             E::UnknownAgreement(a) => format!("No existe el acuerdo {a}. Vea los números con «tinkuy agreements»."),
-            E::MissingResponsible => "Todo acuerdo necesita una institución responsable: indíquela (--responsible CÓDIGO), por ejemplo AGRORURAL.".to_string(),
-            E::MissingDueDate => "Todo acuerdo necesita una fecha límite: indíquela (--due DD/MM/AAAA).".to_string(),
+            E::MissingResponsible => "Todo acuerdo necesita una institución responsable: indique su código, por ejemplo AGRORURAL.".to_string(),
+            E::MissingDueDate => "Todo acuerdo necesita una fecha límite: escríbala como DD/MM/AAAA.".to_string(),
             E::DueBeforeMeeting { due, meeting } => format!("La fecha límite {due} es anterior a la reunión del {meeting}: revise el año y el mes."),
-            E::DropNeedsNote => "Para desestimar un acuerdo escriba por qué (--note \"…\"), para que las instituciones lo sepan.".to_string(),
+            E::DropNeedsNote => "Para desestimar un acuerdo escriba por qué, para que las instituciones lo sepan.".to_string(),
             E::ClosedBeforeMade { closed, made } => format!("La fecha de cierre {closed} es anterior al acuerdo, tomado el {made}: revise la fecha."),
-            E::ExportWrite { path, kind, detail } => format!("No se pudo escribir {}: {}. No se escribió nada; elija otra carpeta con --out.", path.display(), io_reason_es(*kind, detail)),
+            E::ExportWrite { path, kind, detail } => format!("No se pudo escribir {}: {}. No se escribió nada; elija otra carpeta.", path.display(), io_reason_es(*kind, detail)),
         };
         owned(text)
     }
@@ -213,12 +213,12 @@ impl Localize for CommitteeError {
             E::UnknownClarCall(c) => format!("There is no CLAR call {c}."),
             E::UnknownProposal(p) => format!("There is no proposal {p}."),
             E::UnknownAgreement(a) => format!("There is no agreement {a}. See the numbers with «tinkuy agreements»."),
-            E::MissingResponsible => "Every agreement needs a responsible agency: give it (--responsible CODE), e.g. AGRORURAL.".to_string(),
-            E::MissingDueDate => "Every agreement needs a due date: give it (--due DD/MM/YYYY).".to_string(),
+            E::MissingResponsible => "Every agreement needs a responsible agency: give its code, e.g. AGRORURAL.".to_string(),
+            E::MissingDueDate => "Every agreement needs a due date: write it as DD/MM/YYYY.".to_string(),
             E::DueBeforeMeeting { due, meeting } => format!("The due date {due} is before the meeting of {meeting}: check the year and month."),
-            E::DropNeedsNote => "To drop an agreement, write why (--note \"…\"), so the agencies know.".to_string(),
+            E::DropNeedsNote => "To drop an agreement, write why, so the agencies know.".to_string(),
             E::ClosedBeforeMade { closed, made } => format!("The closing date {closed} is before the agreement was made on {made}: check the date."),
-            E::ExportWrite { path, kind, detail } => format!("Could not write {}: {}. Nothing was written; choose another folder with --out.", path.display(), io_reason_en(*kind, detail)),
+            E::ExportWrite { path, kind, detail } => format!("Could not write {}: {}. Nothing was written; choose another folder.", path.display(), io_reason_en(*kind, detail)),
         };
         owned(text)
     }

@@ -106,17 +106,7 @@ pub(crate) fn load_in(
     let members = committees::members_on(conn, committee.id, &meeting.held_on)?;
     let recorded = attendance::for_meeting(conn, meeting_id)?;
     let attendance = attendance_lines(conn, &members, &recorded)?;
-    let present = members
-        .iter()
-        .filter(|m| {
-            recorded
-                .iter()
-                .any(|r| r.agency_id == m.agency_id && r.status == "present")
-        })
-        .count();
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let quorum_bp = u32::try_from(committee.quorum_bp).unwrap_or(5001);
-    let quorum = quorum(count(members.len()), count(present), quorum_bp);
+    let quorum = meeting_quorum(&members, &recorded, committee.quorum_bp);
     Ok(MeetingDetail {
         committee,
         meeting,
@@ -130,6 +120,21 @@ pub(crate) fn load_in(
         carried,
         flags,
     })
+}
+
+/// The quorum: member agencies present out of members, against the committee's share.
+fn meeting_quorum(members: &[MemberRow], recorded: &[AttendanceRow], quorum_bp: i64) -> Quorum {
+    let present = members
+        .iter()
+        .filter(|m| {
+            recorded
+                .iter()
+                .any(|r| r.agency_id == m.agency_id && r.status == "present")
+        })
+        .count();
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let quorum_bp = u32::try_from(quorum_bp).unwrap_or(5001);
+    quorum(count(members.len()), count(present), quorum_bp)
 }
 
 type ItemsAndFlags = (Vec<ItemDetail>, Vec<FlagRow>);
