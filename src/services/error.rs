@@ -54,6 +54,8 @@ pub enum CoreError {
     FlagStep { from: String, to: &'static str },
     #[error("this flag is not a probable match")]
     NotAMatch,
+    #[error("the problem was already reported")]
+    Reported,
     #[error("nothing was imported")]
     NothingImported,
     #[error("invalid value for {field}: {value:?}")]

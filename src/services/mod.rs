@@ -6,6 +6,7 @@ pub mod auth;
 pub mod committee;
 pub mod demo;
 pub mod error;
+pub mod maintenance;
 pub mod matching;
 pub mod overlaps;
 pub mod overview;

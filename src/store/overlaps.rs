@@ -190,18 +190,21 @@ pub struct ActivityOverlap {
     pub group: String,
     pub activity_a: String,
     pub activity_b: String,
+    pub agency_code_a: String,
+    pub agency_code_b: String,
 }
 
 pub fn activity_overlaps(conn: &Connection) -> StoreResult<Vec<ActivityOverlap>> {
     collect(
         conn,
         "SELECT a.id, b.id, a.agency_id, b.agency_id, a.community_id, c.district_ubigeo,
-                ta.overlap_group, a.activity_code, b.activity_code
+                ta.overlap_group, a.activity_code, b.activity_code, ga.code, gb.code
          FROM intervention a JOIN intervention b
               ON b.community_id = a.community_id AND b.id > a.id AND b.agency_id <> a.agency_id
          JOIN activity_type ta ON ta.code = a.activity_code
          JOIN activity_type tb ON tb.code = b.activity_code AND tb.overlap_group = ta.overlap_group
          JOIN community c ON c.id = a.community_id
+         JOIN agency ga ON ga.id = a.agency_id JOIN agency gb ON gb.id = b.agency_id
          WHERE a.start_date <= coalesce(b.end_date, '9999-12-31')
            AND b.start_date <= coalesce(a.end_date, '9999-12-31')
            AND ta.overlap_group <> 'transfer'",
@@ -217,6 +220,8 @@ pub fn activity_overlaps(conn: &Connection) -> StoreResult<Vec<ActivityOverlap>>
                 group: r.get(6)?,
                 activity_a: r.get(7)?,
                 activity_b: r.get(8)?,
+                agency_code_a: r.get(9)?,
+                agency_code_b: r.get(10)?,
             })
         },
     )
@@ -272,6 +277,7 @@ pub struct MisuseReport {
     pub community: Option<i64>,
     pub district: Option<String>,
     pub agency: i64,
+    pub agency_code: String,
     pub forced_activity: String,
     pub reported_on: String,
 }
@@ -281,8 +287,9 @@ pub fn misuse_reports(conn: &Connection) -> StoreResult<Vec<MisuseReport>> {
         conn,
         "SELECT r.id, r.household_id, r.community_id,
                 coalesce(h.district_ubigeo, c.district_ubigeo), r.accused_agency_id,
-                r.forced_activity, r.reported_on
-         FROM conditionality_report r LEFT JOIN household h ON h.id = r.household_id
+                r.forced_activity, r.reported_on, g.code
+         FROM conditionality_report r JOIN agency g ON g.id = r.accused_agency_id
+         LEFT JOIN household h ON h.id = r.household_id
          LEFT JOIN community c ON c.id = r.community_id",
         [],
         |r| {
@@ -292,6 +299,7 @@ pub fn misuse_reports(conn: &Connection) -> StoreResult<Vec<MisuseReport>> {
                 community: r.get(2)?,
                 district: r.get(3)?,
                 agency: r.get(4)?,
+                agency_code: r.get(7)?,
                 forced_activity: r.get(5)?,
                 reported_on: r.get(6)?,
             })

@@ -446,11 +446,11 @@ pub fn programme_ids(conn: &Connection) -> StoreResult<Vec<(i64, String)>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// (programme code, `codigo_origen`, fields by name as text) of a record.
+pub type RecordDisplay = (String, String, Vec<(&'static str, String)>);
+
 /// A roster record's programme, code and fields by name, as text, for display.
-pub fn record_for_display(
-    conn: &Connection,
-    id: i64,
-) -> StoreResult<(String, String, Vec<(&'static str, String)>)> {
+pub fn record_for_display(conn: &Connection, id: i64) -> StoreResult<RecordDisplay> {
     const NAMES: [&str; 9] = [
         "dni",
         "paternal_surname",

@@ -183,7 +183,7 @@ fn activity_overlap(conn: &Connection, out: &mut Vec<Found<'static>>) -> CoreRes
     for o in q::activity_overlaps(conn)? {
         let same = o.activity_a == o.activity_b;
         let evidence = json!({
-            "agency_a": o.agency_a, "agency_b": o.agency_b, "activity_a": o.activity_a,
+            "agency_a": o.agency_code_a, "agency_b": o.agency_code_b, "activity_a": o.activity_a,
             "activity_b": o.activity_b, "group": o.group,
             "intervention_a": o.intervention_a, "intervention_b": o.intervention_b,
         });
@@ -243,7 +243,7 @@ pub fn misuse_flags(conn: &Connection) -> CoreResult<Vec<Found<'static>>> {
 
 fn misuse(conn: &Connection, out: &mut Vec<Found<'static>>) -> CoreResult<()> {
     for r in q::misuse_reports(conn)? {
-        let evidence = json!({ "agency": r.agency, "forced_activity": r.forced_activity, "reported_on": r.reported_on, "report": r.id });
+        let evidence = json!({ "agency": r.agency_code, "forced_activity": r.forced_activity, "reported_on": r.reported_on, "report": r.id });
         let mut f = flag(
             "conditionality_misuse",
             "high",
