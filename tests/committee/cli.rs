@@ -291,7 +291,7 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
          "error: «tarde» no es un estado de asistencia. Use uno de: present, absent, excused."),
         (&["meeting", "export", &meeting, "--out", "/no/existe/acta.txt"],
          "error: No se pudo escribir /no/existe/acta.txt: la carpeta no existe. No se escribió nada"),
-        (&["meeting", "held", "99999"], "error: No existe la reunión 00000000-99999."),
+        (&["meeting", "held", "99999"], "error: No existe la reunión 99999."),
     ];
     for (args, message) in cases {
         let run = tinkuy(&db, args);
