@@ -24,6 +24,13 @@ pub enum Command {
     Demo(DemoArgs),
     Overview(OverviewArgs),
     #[command(subcommand)]
+    Agency(super::committee::AgencyCommand),
+    #[command(subcommand)]
+    Committee(super::committee::CommitteeCommand),
+    #[command(subcommand)]
+    Meeting(super::committee::MeetingCommand),
+    Agreements(super::committee::AgreementsArgs),
+    #[command(subcommand)]
     Persons(PersonsCommand),
     #[command(subcommand)]
     Overlaps(OverlapsCommand),

@@ -133,10 +133,10 @@ pub fn localize(command: Command, lang: Lang) -> Command {
         let words: Vec<&str> = path.split_whitespace().collect();
         command = apply(command, &words, arg, text);
     }
-    command
+    super::committee::localize(command, lang)
 }
 
-fn apply(command: Command, path: &[&str], arg: &str, text: String) -> Command {
+pub(super) fn apply(command: Command, path: &[&str], arg: &str, text: String) -> Command {
     match path.split_first() {
         Some((first, rest)) => command.mut_subcommand(*first, |sub| apply(sub, rest, arg, text)),
         None if arg.is_empty() => command.about(text),

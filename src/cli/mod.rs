@@ -3,6 +3,7 @@
 //! user's language. Errors print one line and exit non-zero.
 
 mod args;
+mod committee;
 mod demo;
 mod help;
 mod init;
@@ -96,6 +97,10 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
         Command::Users(a) => users::run(ctx, a),
         Command::Demo(a) => demo::run(ctx, a),
         Command::Overview(a) => overview::run(ctx, a),
+        Command::Agency(a) => committee::run_agency(ctx, a),
+        Command::Committee(a) => committee::run_committee(ctx, a),
+        Command::Meeting(a) => committee::run_meeting(ctx, a),
+        Command::Agreements(a) => committee::run_agreements(ctx, a),
         Command::Import(ImportCommand::Roster(a)) => match roster::import(ctx, a)? {
             true => Ok(()),
             false => Err(CoreError::NothingImported),

@@ -140,6 +140,7 @@ impl Localize for CoreError {
     fn es(&self) -> Cow<'static, str> {
         match self {
             CoreError::Store(e) => e.es(),
+            CoreError::Committee(e) => e.es(),
             CoreError::Forbidden { role, permission } => owned(format!(
                 "Su rol ({}) no permite {}. Pida a un administrador que lo haga o que cambie su rol.",
                 role.text(Lang::Es),
@@ -203,6 +204,7 @@ impl Localize for CoreError {
     fn en(&self) -> Cow<'static, str> {
         match self {
             CoreError::Store(e) => e.en(),
+            CoreError::Committee(e) => e.en(),
             CoreError::Forbidden { role, permission } => owned(format!(
                 "Your role ({}) may not {}. Ask an administrator to do it or to change your role.",
                 role.text(Lang::En),

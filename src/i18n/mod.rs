@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 mod cli;
+mod committee;
 mod common;
 mod domain_errors;
 mod domain_labels;
@@ -17,6 +18,9 @@ mod roster;
 mod tui;
 
 pub use cli::Cli;
+pub use committee::{
+    Committee, CommitteeCli, CommitteeNotice, CommitteeReport, CommitteeTui, FlagText,
+};
 pub use common::Common;
 pub use tui::{Tui, TuiMessage};
 

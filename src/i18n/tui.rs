@@ -117,6 +117,8 @@ pub enum Tui {
     ConfirmQuitQuestion,
     ConfirmQuitYes,
     ConfirmQuitNo,
+    /// The committee area's texts, kept in `i18n::committee`.
+    Committee(super::CommitteeTui),
 }
 
 impl Localize for Tui {
@@ -230,6 +232,7 @@ impl Localize for Tui {
             }
             Tui::ConfirmQuitYes => "Sí, salir",
             Tui::ConfirmQuitNo => "No, seguir",
+            Tui::Committee(text) => return text.es(),
         })
     }
 
@@ -341,6 +344,7 @@ impl Localize for Tui {
             Tui::ConfirmQuitQuestion => "The form has unsaved data. Quit anyway?",
             Tui::ConfirmQuitYes => "Yes, quit",
             Tui::ConfirmQuitNo => "No, stay",
+            Tui::Committee(text) => return text.en(),
         })
     }
 }

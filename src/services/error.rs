@@ -11,6 +11,8 @@ use super::auth::Permission;
 pub enum CoreError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Committee(#[from] super::committee::CommitteeError),
     #[error("role {role:?} may not {permission:?}")]
     Forbidden { role: Role, permission: Permission },
     #[error("wrong user name or password")]

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod backup;
 pub mod checks;
 pub mod clock;
+pub mod committee;
 pub mod demo;
 pub mod edits;
 pub mod error;

@@ -35,6 +35,8 @@ pub enum Command {
     No,
     /// Moves the focus between the buttons of a confirmation.
     SwitchChoice,
+    /// An intent of the committee area.
+    Committee(super::screens::committee::keys::CommitteeCommand),
 }
 
 /// An edit of the focused single-line field.
@@ -71,6 +73,8 @@ pub enum Action {
     Authenticated(Result<Actor, Message>),
     OverviewLoaded(Result<Overview, Message>),
     LanguageSaved(Result<(), Message>),
+    /// The answer to a committee effect.
+    Committee(super::screens::committee::effects::Loaded),
 }
 
 impl From<Command> for Action {

@@ -115,7 +115,7 @@ impl App {
             Screen::Starting | Screen::Unavailable(_) => Context::Waiting,
             Screen::Setup(_) => Context::Setup,
             Screen::Login(_) => Context::Login,
-            Screen::Main(main) => Context::Main(main.current().area()),
+            Screen::Main(main) => main.context(),
         }
     }
 
@@ -128,6 +128,7 @@ impl App {
     pub fn is_dirty(&self) -> bool {
         match &self.screen {
             Screen::Setup(form) => form.is_dirty(),
+            Screen::Main(main) => main.is_dirty(),
             _ => false,
         }
     }

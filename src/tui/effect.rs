@@ -28,6 +28,8 @@ pub enum Effect {
     },
     /// Remember the language in the user's preferences file.
     SaveLanguage(Lang),
+    /// Read or change the committee's records.
+    Committee(super::screens::committee::effects::CommitteeEffect),
     Quit,
 }
 

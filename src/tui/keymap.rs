@@ -16,7 +16,7 @@ mod tables;
 
 use tables::{
     CONFIRM, EDITING, FORM_GLOBAL, FORM_MOVES, HELP, LOGIN_SUBMIT, MAIN_GLOBAL, SETUP_SUBMIT,
-    WAITING,
+    TYPING_GLOBAL, WAITING,
 };
 pub use tables::{REFRESH, TABLE_MOVES};
 
@@ -120,6 +120,8 @@ pub enum Context {
     Setup,
     Login,
     Main(Area),
+    /// The committee area, whose keys depend on what it shows.
+    Committee(super::screens::committee::keys::Mode),
     Help,
     Confirm,
 }
@@ -127,7 +129,11 @@ pub enum Context {
 impl Context {
     /// Whether unbound printable keys are typed into a field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Setup | Context::Login)
+        match self {
+            Context::Setup | Context::Login => true,
+            Context::Committee(mode) => mode.takes_text(),
+            _ => false,
+        }
     }
 
     /// The bindings of this context, most used first (the hints line drops from the end).
@@ -150,6 +156,16 @@ impl Context {
             Context::Main(area) => {
                 table.extend(Area::ALL.iter().map(|a| a.binding()));
                 table.extend(area.bindings());
+                table.extend_from_slice(MAIN_GLOBAL);
+            }
+            Context::Committee(mode) if mode.takes_text() => {
+                table.extend(super::screens::committee::bindings(mode));
+                table.extend_from_slice(EDITING);
+                table.extend_from_slice(TYPING_GLOBAL);
+            }
+            Context::Committee(mode) => {
+                table.extend(Area::ALL.iter().map(|a| a.binding()));
+                table.extend(super::screens::committee::bindings(mode));
                 table.extend_from_slice(MAIN_GLOBAL);
             }
             Context::Help => table.extend_from_slice(HELP),
@@ -312,6 +328,7 @@ mod tests {
             es,
             [
                 "1 Resumen",
+                "2 Comité",
                 "↑↓ Fila",
                 "? Ayuda",
                 "F2 English",
@@ -320,7 +337,7 @@ mod tests {
             ]
         );
         let en = hints(Context::Main(Area::Overview), Lang::En);
-        assert_eq!(en[3].label, "Español");
+        assert_eq!(en[4].label, "Español");
     }
 
     #[test]

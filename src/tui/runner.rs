@@ -55,6 +55,9 @@ impl Runner {
                     .map_err(|e| Message::of(&e)),
             ),
             Effect::SaveLanguage(lang) => Action::LanguageSaved(self.save_language(lang)),
+            Effect::Committee(effect) => Action::Committee(
+                super::screens::committee::effects::run(&mut self.store, effect),
+            ),
         };
         Some(action)
     }

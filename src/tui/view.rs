@@ -120,7 +120,7 @@ fn render_body(app: &App, ctx: ViewCtx, area: Rect, frame: &mut Frame) {
         }
         Screen::Main(state) => {
             frame.render_widget(&MainView { state, ctx }, area);
-            None
+            state.cursor(ctx, area)
         }
     };
     if let (Some(position), true) = (cursor, app.modals().is_empty()) {

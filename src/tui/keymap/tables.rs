@@ -121,6 +121,19 @@ pub(super) const FORM_GLOBAL: &[Binding] = &[
     ),
 ];
 
+/// The global keys while an area's field is typed in: letters type, so help is `F1` and
+/// quitting is `Ctrl+C` (`Esc` belongs to the area: it closes the form).
+pub(super) const TYPING_GLOBAL: &[Binding] = &[
+    command(
+        &[F1, Key::ctrl('g')],
+        Command::Help,
+        Tui::HelpHelp,
+        Some(Tui::HintHelp),
+    ),
+    LANGUAGE,
+    command(&[CTRL_C], Command::Quit, Tui::HelpQuit, None),
+];
+
 pub(super) const MAIN_GLOBAL: &[Binding] = &[
     command(
         &[Key::char('?'), F1],

@@ -1,15 +1,17 @@
 //! The main screen after login: a line of tabs, one per [`Area`], and the area on screen.
 //! It owns the signed-in [`Actor`], which every effect of an area carries to the core.
 
+use super::committee::{CommitteeState, CommitteeView};
 use super::overview::{OverviewState, OverviewView};
 use super::Area;
 use crate::i18n::{Lang, Localize, Tui};
 use crate::services::Actor;
 use crate::tui::action::{Action, Command};
 use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
 use crate::tui::view::ViewCtx;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -26,6 +28,8 @@ pub struct AreaCtx<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AreaState {
     Overview(OverviewState),
+    /// Boxed: the committee keeps a whole meeting in memory.
+    Committee(Box<CommitteeState>),
 }
 
 impl AreaState {
@@ -36,18 +40,33 @@ impl AreaState {
                 let (state, effects) = OverviewState::open(actor);
                 (AreaState::Overview(state), effects)
             }
+            Area::Committee => {
+                let (state, effects) = CommitteeState::open(actor);
+                (AreaState::Committee(Box::new(state)), effects)
+            }
         }
     }
 
     pub fn area(&self) -> Area {
         match self {
             AreaState::Overview(_) => Area::Overview,
+            AreaState::Committee(_) => Area::Committee,
         }
     }
 
     fn update(&mut self, action: Action, ctx: &AreaCtx) -> Vec<Effect> {
         match self {
             AreaState::Overview(state) => state.update(action, ctx),
+            AreaState::Committee(state) => state.update(action, ctx),
+        }
+    }
+
+    /// Where the area's keys go: most areas have one keymap; the committee's depends on
+    /// what it shows (a list, a tab, a form…).
+    fn context(&self) -> Context {
+        match self {
+            AreaState::Committee(state) => Context::Committee(state.mode()),
+            other => Context::Main(other.area()),
         }
     }
 }
@@ -71,6 +90,26 @@ impl MainState {
 
     pub fn current(&self) -> &AreaState {
         &self.current
+    }
+
+    pub fn context(&self) -> Context {
+        self.current.context()
+    }
+
+    /// Whether leaving now would lose typed text.
+    pub fn is_dirty(&self) -> bool {
+        match &self.current {
+            AreaState::Committee(state) => state.is_dirty(),
+            AreaState::Overview(_) => false,
+        }
+    }
+
+    /// Where the terminal cursor goes, when the area has a field being typed in.
+    pub fn cursor(&self, ctx: ViewCtx, area: Rect) -> Option<Position> {
+        match &self.current {
+            AreaState::Committee(state) => state.cursor(ctx, area),
+            AreaState::Overview(_) => None,
+        }
     }
 
     pub fn update(&mut self, action: Action, body: Rect, lang: Lang) -> Vec<Effect> {
@@ -104,6 +143,13 @@ impl Widget for &MainView<'_> {
         match &self.state.current {
             AreaState::Overview(state) => {
                 let view = OverviewView {
+                    state,
+                    ctx: self.ctx,
+                };
+                view.render(area, buf);
+            }
+            AreaState::Committee(state) => {
+                let view = CommitteeView {
                     state,
                     ctx: self.ctx,
                 };

@@ -5,6 +5,7 @@
 //! module here; the tabs, the `1`–`9` keys, the hints and the help follow from the table.
 //! There are no placeholder screens: an area exists here once it is built.
 
+pub mod committee;
 pub mod login;
 pub mod main;
 pub mod overview;
@@ -19,6 +20,8 @@ use crate::tui::keymap::{Binding, Bound, Key};
 pub enum Area {
     /// Resumen: totals, enrolments per programme, households per district.
     Overview,
+    /// Comité: the multisector committee's meetings, minutes and agreements.
+    Committee,
 }
 
 /// The number keys that open areas: `1` for the first tab, and so on.
@@ -35,11 +38,12 @@ static AREA_KEYS: [[Key; 1]; 9] = [
 ];
 
 impl Area {
-    pub const ALL: &'static [Area] = &[Area::Overview];
+    pub const ALL: &'static [Area] = &[Area::Overview, Area::Committee];
 
     pub fn title(self) -> Tui {
         match self {
             Area::Overview => Tui::AreaOverview,
+            Area::Committee => committee::title(),
         }
     }
 
@@ -47,6 +51,7 @@ impl Area {
     fn help(self) -> Tui {
         match self {
             Area::Overview => Tui::HelpAreaOverview,
+            Area::Committee => committee::help(),
         }
     }
 
@@ -73,6 +78,7 @@ impl Area {
     pub fn bindings(self) -> Vec<Binding> {
         match self {
             Area::Overview => overview::bindings(),
+            Area::Committee => committee::bindings(committee::keys::Mode::List),
         }
     }
 }
