@@ -17,10 +17,7 @@ pub fn password(ctx: &Ctx, prompt: Cli) -> Result<String, CoreError> {
 
 pub fn prompt_secret(ctx: &Ctx, prompt: Cli) -> Result<String, CoreError> {
     if !std::io::stdin().is_terminal() {
-        return Err(CoreError::InvalidValue {
-            field: "password",
-            value: Cli::NoTerminalForPassword.text(ctx.lang).into_owned(),
-        });
+        return Err(CoreError::NoPasswordSource);
     }
     rpassword::prompt_password(prompt.text(ctx.lang).as_ref()).map_err(|e| {
         CoreError::InvalidValue {

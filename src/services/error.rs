@@ -54,6 +54,8 @@ pub enum CoreError {
     FlagStep { from: String, to: &'static str },
     #[error("this flag is not a probable match")]
     NotAMatch,
+    #[error("no terminal to ask for a password and TINKUY_PASSWORD is not set")]
+    NoPasswordSource,
     #[error("the problem was already reported")]
     Reported,
     #[error("nothing was imported")]

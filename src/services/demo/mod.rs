@@ -129,6 +129,8 @@ pub fn generate_with_noise(
         };
         let mut summary = generator::run(tx, &plan, progress)?;
         summary.users_created = users_created;
+        // The other capabilities' demo data, built on the registry just generated.
+        crate::services::committee::demo::demo_seed(tx, ctx, request.seed)?;
         ctx.audit(
             tx,
             Entry {
