@@ -5,11 +5,13 @@
 //! (p50/p95), and roster import throughput. Figures are wall-clock on this machine; compare
 //! them within one run.
 
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 use tinkuy::i18n::Lang;
+use tinkuy::services::matching::{self, scan::ScanKind};
 use tinkuy::services::registry::search::{search, Query};
 use tinkuy::services::roster::{self, ImportOptions};
-use tinkuy::services::{auth, demo, overview, Actor};
+use tinkuy::services::{auth, demo, overlaps, overview, Actor};
 use tinkuy::store::Store;
 
 fn main() {
@@ -77,6 +79,7 @@ fn run(households: u32) -> Result<(), Box<dyn std::error::Error>> {
     overview_figures(&store, &admin)?;
     search_figures(&store, &admin)?;
     drop(store);
+    scan_figures(&path, &admin)?;
     import_figures(&dir, &path, &admin)?;
     Ok(())
 }
@@ -146,6 +149,31 @@ fn search_figures(store: &Store, admin: &Actor) -> Result<(), Box<dyn std::error
     Ok(())
 }
 
+fn scan_figures(path: &std::path::Path, admin: &Actor) -> Result<(), Box<dyn std::error::Error>> {
+    let mut store = Store::open(path)?;
+    let quality = matching::quality::measure(&store)?;
+    println!(
+        "matching quality on the labelled demo set: precision {:.4}, recall {:.4} ({} true pairs, {} predicted, {} correct); missed by kind {:?}; wrong by kind {:?}",
+        quality.precision, quality.recall, quality.true_pairs, quality.predicted_pairs, quality.correct,
+        quality.missed_by_kind, quality.wrong_by_kind
+    );
+    let report = overlaps::scan::scan(
+        &mut store,
+        admin,
+        ScanKind::Full,
+        &mut (),
+        &AtomicBool::new(false),
+    )?;
+    let m = &report.matching;
+    println!(
+        "full overlap scan: {:.1} s (load {:.1} s, compare {:.1} s, rules {:.1} s, write {:.1} s); {} records, {} pairs compared, {} probable, {} DNI conflicts, {} rule flags, {} oversized blocks",
+        report.total_time.as_secs_f64(), m.load_time.as_secs_f64(), m.compare_time.as_secs_f64(),
+        report.rules_time.as_secs_f64(), report.write_time.as_secs_f64(), m.records, m.pairs_compared,
+        m.probable, m.dni_conflicts, report.rule_flags, m.truncated_blocks
+    );
+    Ok(())
+}
+
 fn import_figures(
     dir: &tempfile::TempDir,
     db: &std::path::Path,
@@ -182,11 +210,26 @@ fn import_figures(
     };
     let report = roster::import_file(&mut store, admin, &csv, &options, Lang::Es, &mut ())?;
     let took = started.elapsed();
+    let started_scan = Instant::now();
+    let incremental = overlaps::scan::scan(
+        &mut store,
+        admin,
+        ScanKind::Incremental,
+        &mut (),
+        &AtomicBool::new(false),
+    )?;
+    let scan_took = started_scan.elapsed();
     println!(
         "roster import of {rows} rows (all new): {:.1} s, {:.0} rows/s ({} new)",
         took.as_secs_f64(),
         rows as f64 / took.as_secs_f64(),
         report.counts.new
+    );
+    println!(
+        "incremental scan after that import: {:.1} s ({} pending records of {})",
+        scan_took.as_secs_f64(),
+        incremental.matching.pending,
+        incremental.matching.records
     );
     let started = Instant::now();
     let again = roster::import_file(&mut store, admin, &csv, &options, Lang::Es, &mut ())?;

@@ -48,7 +48,7 @@ fn username(ctx: &Ctx) -> Result<String, CoreError> {
         return Ok(user.clone());
     }
     if !std::io::stdin().is_terminal() {
-        return Err(CoreError::UnknownUser(String::new()));
+        return Err(CoreError::NoPasswordSource);
     }
     print!("{}", Cli::PromptUser.text(ctx.lang));
     let _ = std::io::stdout().flush();
