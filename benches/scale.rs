@@ -120,32 +120,40 @@ const TYPED: &[&str] = &[
 ];
 
 fn search_figures(store: &Store, admin: &Actor) -> Result<(), Box<dyn std::error::Error>> {
-    let mut times = Vec::new();
+    let mut times: Vec<(Duration, String)> = Vec::new();
     for text in TYPED {
         for end in 1..=text.chars().count() {
             let prefix: String = text.chars().take(end).collect();
             let query = Query {
-                text: prefix,
+                text: prefix.clone(),
                 ..Query::default()
             };
             let started = Instant::now();
             let page = search(store, admin, &query, None, 20)?;
-            times.push(started.elapsed());
+            times.push((started.elapsed(), prefix.clone()));
             if let Some(next) = page.next {
                 let started = Instant::now();
                 search(store, admin, &query, Some(&next), 20)?;
-                times.push(started.elapsed());
+                times.push((started.elapsed(), format!("{prefix} (next page)")));
             }
         }
     }
     times.sort();
+    let durations: Vec<Duration> = times.iter().map(|(d, _)| *d).collect();
     println!(
         "search per keystroke ({} queries, first and next page of 20): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
-        times.len(),
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
-        percentile(&times, 1.0)
+        durations.len(),
+        percentile(&durations, 0.5),
+        percentile(&durations, 0.95),
+        percentile(&durations, 1.0)
     );
+    let slowest: Vec<String> = times
+        .iter()
+        .rev()
+        .take(5)
+        .map(|(d, t)| format!("{t:?} {:.1} ms", ms(*d)))
+        .collect();
+    println!("  slowest: {}", slowest.join(", "));
     Ok(())
 }
 

@@ -73,54 +73,83 @@ const JOINS: &str = " JOIN household h ON h.id = p.household_id
     JOIN district d ON d.ubigeo = p.district_ubigeo
     LEFT JOIN community c ON c.id = h.community_id";
 
-/// Builds the statement and its parameters for one page.
+/// Builds the statement and its parameters for one page. The inner query finds the page's
+/// ids through the indexes (joining the household only when a filter needs it); the outer one
+/// adds the display columns for those few rows only, so a correlated subquery never runs over
+/// a whole match set.
 fn statement(
     matcher: &Matcher,
     order: &Order,
     filters: &Filters,
     limit: i64,
 ) -> (String, Vec<Value>) {
-    let mut sql = String::from(SELECT);
     let mut args: Vec<Value> = Vec::new();
     let arg = |v: Value, args: &mut Vec<Value>| {
         args.push(v);
         format!("?{}", args.len())
     };
-    match matcher {
-        Matcher::Names(_) => sql.push_str(" FROM person_fts f JOIN person p ON p.id = f.rowid"),
-        _ => sql.push_str(" FROM person p"),
+    // With a name search the FTS table drives the query: ordering by its rowid lets it stream
+    // matches in order instead of sorting them all.
+    let id = match matcher {
+        Matcher::Names(_) => "f.rowid",
+        _ => "p.id",
+    };
+    let mut inner = match matcher {
+        Matcher::Names(_) => {
+            String::from("SELECT p.id FROM person_fts f JOIN person p ON p.id = f.rowid")
+        }
+        _ => String::from("SELECT p.id FROM person p"),
+    };
+    if filters.community.is_some() || filters.sisfoh.is_some() {
+        inner.push_str(" JOIN household h ON h.id = p.household_id");
     }
-    sql.push_str(JOINS);
-    sql.push_str(" WHERE p.merged_into_id IS NULL");
+    inner.push_str(" WHERE p.merged_into_id IS NULL");
     match matcher {
         Matcher::All => {}
         Matcher::NameKeyPrefix(prefix) => {
             let lo = arg(Value::Text(prefix.clone()), &mut args);
             let hi = arg(Value::Text(format!("{prefix}\u{7f}")), &mut args);
-            sql.push_str(&format!(" AND p.name_key >= {lo} AND p.name_key < {hi}"));
+            inner.push_str(&format!(" AND p.name_key >= {lo} AND p.name_key < {hi}"));
         }
         Matcher::Names(query) => {
             let q = arg(Value::Text(query.clone()), &mut args);
-            sql.push_str(&format!(" AND person_fts MATCH {q}"));
+            inner.push_str(&format!(" AND person_fts MATCH {q}"));
         }
         Matcher::DniPrefix(digits) => {
             let lo = arg(Value::Text(digits.clone()), &mut args);
             let hi = arg(Value::Text(format!("{digits}:")), &mut args);
-            sql.push_str(&format!(
+            inner.push_str(&format!(
                 " AND p.dni IS NOT NULL AND p.dni >= {lo} AND p.dni < {hi}"
             ));
         }
     }
+    filter_clauses(&mut inner, filters, &mut args, &arg);
+    let (keyset, order_by) = order_clauses(order, id, &mut args, &arg);
+    inner.push_str(&keyset);
+    inner.push_str(" ORDER BY ");
+    inner.push_str(&order_by);
+    let l = arg(Value::Integer(limit), &mut args);
+    inner.push_str(&format!(" LIMIT {l}"));
+    let outer_order = order_by.replace("f.rowid", "p.id");
+    let sql = format!(
+        "{SELECT} FROM ({inner}) pg JOIN person p ON p.id = pg.id{JOINS} ORDER BY {outer_order}"
+    );
+    (sql, args)
+}
+
+type Arg<'a> = &'a dyn Fn(Value, &mut Vec<Value>) -> String;
+
+fn filter_clauses(sql: &mut String, filters: &Filters, args: &mut Vec<Value>, arg: Arg) {
     if let Some(district) = &filters.district {
-        let d = arg(Value::Text(district.clone()), &mut args);
+        let d = arg(Value::Text(district.clone()), args);
         sql.push_str(&format!(" AND p.district_ubigeo = {d}"));
     }
     if let Some(community) = filters.community {
-        let c = arg(Value::Integer(community), &mut args);
+        let c = arg(Value::Integer(community), args);
         sql.push_str(&format!(" AND h.community_id = {c}"));
     }
     if let Some(class) = &filters.sisfoh {
-        let s = arg(Value::Text(class.clone()), &mut args);
+        let s = arg(Value::Text(class.clone()), args);
         sql.push_str(&format!(" AND h.sisfoh_class = {s}"));
     }
     let state = match filters.enrolment {
@@ -129,7 +158,7 @@ fn statement(
         _ => "",
     };
     if let Some(programme) = filters.programme {
-        let g = arg(Value::Integer(programme), &mut args);
+        let g = arg(Value::Integer(programme), args);
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id AND e.programme_id = {g}{state})"
         ));
@@ -138,45 +167,46 @@ fn statement(
             " AND EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id{state})"
         ));
     }
-    let order_by = match order {
+}
+
+/// The keyset condition and the ORDER BY of a page.
+fn order_clauses(order: &Order, id: &str, args: &mut Vec<Value>, arg: Arg) -> (String, String) {
+    match order {
         Order::Name(after) => {
-            if let Some((key, id)) = after {
-                let k = arg(Value::Text(key.clone()), &mut args);
-                let i = arg(Value::Integer(*id), &mut args);
-                sql.push_str(&format!(" AND (p.name_key, p.id) > ({k}, {i})"));
-            }
-            " ORDER BY p.name_key, p.id"
+            let keyset = after.as_ref().map(|(key, last)| {
+                let k = arg(Value::Text(key.clone()), args);
+                let i = arg(Value::Integer(*last), args);
+                format!(" AND (p.name_key, p.id) > ({k}, {i})")
+            });
+            (keyset.unwrap_or_default(), "p.name_key, p.id".into())
         }
         Order::District(after) => {
-            if let Some((district, key, id)) = after {
-                let d = arg(Value::Text(district.clone()), &mut args);
-                let k = arg(Value::Text(key.clone()), &mut args);
-                let i = arg(Value::Integer(*id), &mut args);
-                sql.push_str(&format!(
-                    " AND (p.district_ubigeo, p.name_key, p.id) > ({d}, {k}, {i})"
-                ));
-            }
-            " ORDER BY p.district_ubigeo, p.name_key, p.id"
+            let keyset = after.as_ref().map(|(district, key, last)| {
+                let d = arg(Value::Text(district.clone()), args);
+                let k = arg(Value::Text(key.clone()), args);
+                let i = arg(Value::Integer(*last), args);
+                format!(" AND (p.district_ubigeo, p.name_key, p.id) > ({d}, {k}, {i})")
+            });
+            (
+                keyset.unwrap_or_default(),
+                "p.district_ubigeo, p.name_key, p.id".into(),
+            )
         }
         Order::Id(after) => {
-            if let Some(id) = after {
-                let i = arg(Value::Integer(*id), &mut args);
-                sql.push_str(&format!(" AND p.id > {i}"));
-            }
-            " ORDER BY p.id"
+            let keyset = after.map(|last| {
+                let i = arg(Value::Integer(last), args);
+                format!(" AND {id} > {i}")
+            });
+            (keyset.unwrap_or_default(), id.to_string())
         }
         Order::Dni(after) => {
-            if let Some(dni) = after {
-                let d = arg(Value::Text(dni.clone()), &mut args);
-                sql.push_str(&format!(" AND p.dni > {d}"));
-            }
-            " ORDER BY p.dni"
+            let keyset = after.as_ref().map(|dni| {
+                let d = arg(Value::Text(dni.clone()), args);
+                format!(" AND p.dni > {d}")
+            });
+            (keyset.unwrap_or_default(), "p.dni".into())
         }
-    };
-    sql.push_str(order_by);
-    let l = arg(Value::Integer(limit), &mut args);
-    sql.push_str(&format!(" LIMIT {l}"));
-    (sql, args)
+    }
 }
 
 pub fn page(
