@@ -127,7 +127,17 @@ pub struct NewPerson<'a> {
     pub at: &'a str,
 }
 
+/// Inserts a person and indexes their name.
 pub fn insert_person(conn: &Connection, p: &NewPerson) -> StoreResult<i64> {
+    let id = insert_person_row(conn, p)?;
+    index_name(conn, id, p.given, p.paternal, p.maternal)?;
+    Ok(id)
+}
+
+/// Inserts a person without indexing the name: bulk writers index all names at the end, since
+/// FTS5 flushes its pending terms whenever another statement opens a savepoint (any insert
+/// that fires a trigger does), which made row-by-row indexing the slowest part of an import.
+pub fn insert_person_row(conn: &Connection, p: &NewPerson) -> StoreResult<i64> {
     let id = ids::next(conn)?;
     conn.prepare_cached(
         "INSERT INTO person(id, household_id, district_ubigeo, dni, paternal_surname,
@@ -147,7 +157,6 @@ pub fn insert_person(conn: &Connection, p: &NewPerson) -> StoreResult<i64> {
         p.sex,
         p.at
     ])?;
-    index_name(conn, id, p.given, p.paternal, p.maternal)?;
     Ok(id)
 }
 
@@ -262,4 +271,58 @@ pub fn merged_into(conn: &Connection, person: i64) -> StoreResult<Option<i64>> {
         .query_row([person], |r| r.get(0))
         .optional()?
         .flatten())
+}
+
+/// Names to (re)index at the end of a bulk write.
+#[derive(Debug, Default)]
+pub struct PendingNames {
+    entries: Vec<(i64, String)>,
+    replaced: Vec<i64>,
+}
+
+impl PendingNames {
+    pub fn add(&mut self, id: i64, given: &str, paternal: &str, maternal: Option<&str>) {
+        self.entries
+            .push((id, index_text(given, paternal, maternal)));
+    }
+
+    pub fn replace(&mut self, id: i64, given: &str, paternal: &str, maternal: Option<&str>) {
+        self.replaced.push(id);
+        self.add(id, given, paternal, maternal);
+    }
+
+    /// Writes them all, one statement after another.
+    pub fn flush(self, conn: &Connection) -> StoreResult<()> {
+        let mut delete = conn.prepare_cached("DELETE FROM person_fts WHERE rowid = ?1")?;
+        for id in &self.replaced {
+            delete.execute([id])?;
+        }
+        let mut insert =
+            conn.prepare_cached("INSERT INTO person_fts(rowid, full_name) VALUES (?1, ?2)")?;
+        for (id, text) in &self.entries {
+            insert.execute(params![id, text])?;
+        }
+        Ok(())
+    }
+}
+
+/// Rewrites a person's identity without touching the name index (see [`PendingNames`]).
+pub fn update_identity_row(conn: &Connection, id: i64, i: &Identity) -> StoreResult<()> {
+    conn.prepare_cached(
+        "UPDATE person SET dni = ?2, paternal_surname = ?3, maternal_surname = ?4,
+         given_names = ?5, name_key = ?6, birth_date = ?7, sex = ?8, updated_at = ?9,
+         version = version + 1 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        i.dni,
+        i.paternal,
+        i.maternal,
+        i.given,
+        i.name_key,
+        i.birth_date,
+        i.sex,
+        i.at
+    ])?;
+    Ok(())
 }

@@ -122,6 +122,8 @@ struct Writer<'a> {
     existing: HashMap<String, Existing>,
     counts: ImportCounts,
     disagreements: Vec<Disagreement>,
+    /// Names to index once every row is written (see `households::PendingNames`).
+    names: hh::PendingNames,
 }
 
 fn write_all(
@@ -160,6 +162,7 @@ fn write_all(
         existing: rosters::existing_records(tx, programme_id)?,
         counts: ImportCounts::default(),
         disagreements: Vec::new(),
+        names: hh::PendingNames::default(),
     };
     let total = checked.records.len() as u64;
     for (done, record) in checked.records.iter().enumerate() {
@@ -176,6 +179,7 @@ fn write_all(
             rosters::touch_record(tx, existing.id, import_id)?;
         }
     }
+    std::mem::take(&mut w.names).flush(tx)?;
     w.counts.ended =
         rosters::end_absent(tx, programme_id, import_id, &w.today, &ctx.at)?.len() as i64;
     w.counts.total = checked.rows_total as i64;
@@ -378,7 +382,7 @@ impl Writer<'_> {
 
     /// When this record is a person's only source, the person follows its corrections.
     fn mirror_identity(
-        &self,
+        &mut self,
         r: &RosterRecord,
         person: i64,
         dates: &RecordDates,
@@ -389,7 +393,9 @@ impl Writer<'_> {
             None => true,
         };
         let key = r.name.sort_key();
-        hh::update_identity(
+        self.names
+            .replace(person, r.name.given(), r.name.paternal(), r.name.maternal());
+        hh::update_identity_row(
             self.tx,
             person,
             &Identity {
@@ -452,7 +458,7 @@ impl Writer<'_> {
         }
         let dates = RecordDates::of(r);
         let key = r.name.sort_key();
-        let person = hh::insert_person(
+        let person = hh::insert_person_row(
             self.tx,
             &NewPerson {
                 household_id: household,
@@ -466,6 +472,8 @@ impl Writer<'_> {
                 at: &self.ctx.at,
             },
         )?;
+        self.names
+            .add(person, r.name.given(), r.name.paternal(), r.name.maternal());
         Ok((person, household))
     }
 
