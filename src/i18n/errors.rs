@@ -100,6 +100,7 @@ fn permission_es(p: Permission) -> &'static str {
         Permission::ReadPersonalData => "ver datos personales (DNI, fecha de nacimiento)",
         Permission::WriteRegistry => "modificar el padrón",
         Permission::ManageUsers => "administrar usuarios",
+        Permission::ReadClar => "consultar concursos, propuestas y sesiones del CLAR",
         Permission::WriteClar => "modificar concursos y propuestas del CLAR",
         Permission::ScoreClar => "calificar propuestas del CLAR",
         Permission::WriteCommittee => "modificar reuniones del comité",
@@ -114,6 +115,7 @@ fn permission_en(p: Permission) -> &'static str {
         Permission::ReadPersonalData => "see personal data (DNI, birth date)",
         Permission::WriteRegistry => "change the registry",
         Permission::ManageUsers => "manage users",
+        Permission::ReadClar => "see CLAR calls, proposals and sessions",
         Permission::WriteClar => "change CLAR calls and proposals",
         Permission::ScoreClar => "score CLAR proposals",
         Permission::WriteCommittee => "change committee meetings",
@@ -160,6 +162,7 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Valor no válido para {field}: «{value}»."))
             }
+            CoreError::Clar(e) => e.es(),
         }
     }
 
@@ -200,6 +203,7 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Invalid value for {field}: «{value}»."))
             }
+            CoreError::Clar(e) => e.en(),
         }
     }
 }
