@@ -3,6 +3,7 @@
 //! parameters, never text pasted into SQL.
 
 pub mod audit;
+pub mod clar;
 pub mod clock;
 pub mod error;
 pub mod ids;
