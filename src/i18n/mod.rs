@@ -7,12 +7,14 @@
 
 use std::borrow::Cow;
 
+mod clar;
 mod cli;
 mod common;
 mod domain_errors;
 mod domain_labels;
 mod errors;
 
+pub use clar::{bp_text, detected_reason, Clar};
 pub use cli::Cli;
 pub use common::Common;
 

@@ -35,6 +35,8 @@ pub enum CoreError {
     Unaudited,
     #[error("invalid value for {field}: {value:?}")]
     InvalidValue { field: &'static str, value: String },
+    #[error(transparent)]
+    Clar(#[from] super::clar::ClarError),
 }
 
 pub type CoreResult<T> = Result<T, CoreError>;

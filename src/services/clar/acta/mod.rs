@@ -1,0 +1,1 @@
+//! The acta (being built).
