@@ -7,7 +7,7 @@
 mod errors;
 mod labels;
 
-pub use labels::{bp_text, detected_reason};
+pub use labels::{bp_text, detected_reason, long_date, weight_text};
 
 use super::Localize;
 use std::borrow::Cow;
@@ -22,6 +22,7 @@ pub enum Clar {
     CritMastery,
     // The acta.
     ActaNumber,
+    ActaOffice,
     ActaSubtitle,
     ActaCall,
     ActaProgramme,
@@ -107,6 +108,7 @@ impl Localize for Clar {
             Clar::CritExposition => "Claridad de la exposición",
             Clar::CritMastery => "Dominio del negocio y respuestas al CLAR",
             Clar::ActaNumber => "Acta N°",
+            Clar::ActaOffice => "Oficina",
             Clar::ActaSubtitle => "Sesión del Comité Local de Asignación de Recursos (CLAR)",
             Clar::ActaCall => "Convocatoria",
             Clar::ActaProgramme => "Programa",
@@ -133,7 +135,7 @@ impl Localize for Clar {
             Clar::ActaSignatureOf => "Firma",
             Clar::ActaNoProposals => "No hubo propuestas para calificar en esta sesión.",
             Clar::ActaGenerated => "Documento generado por Tinkuy.",
-            Clar::ActaMaxPoints => "Puntaje máximo",
+            Clar::ActaMaxPoints => "Máximo",
             Clar::ActaWeight => "Peso",
             Clar::ActaPhase => "Fase",
             Clar::ColMember => "Miembro",
@@ -159,7 +161,7 @@ impl Localize for Clar {
             Clar::ColStruggling => "Con dificultades",
             Clar::ColStopped => "Paralizados",
             Clar::ColNotVisited => "Sin visita",
-            Clar::Recused => "Se abstiene (conflicto)",
+            Clar::Recused => "Se abstiene por conflicto de interés",
             Clar::Absent => "Ausente",
             Clar::Funded => "Financiada",
             Clar::NotFunded => "No alcanza el fondo",
@@ -189,6 +191,7 @@ impl Localize for Clar {
             Clar::CritExposition => "Clarity of the presentation",
             Clar::CritMastery => "Command of the business and answers to the CLAR",
             Clar::ActaNumber => "Minutes No.",
+            Clar::ActaOffice => "Office",
             Clar::ActaSubtitle => "Session of the Local Resource Allocation Committee (CLAR)",
             Clar::ActaCall => "Call",
             Clar::ActaProgramme => "Programme",
@@ -215,7 +218,7 @@ impl Localize for Clar {
             Clar::ActaSignatureOf => "Signature",
             Clar::ActaNoProposals => "There were no proposals to score in this session.",
             Clar::ActaGenerated => "Document produced by Tinkuy.",
-            Clar::ActaMaxPoints => "Maximum points",
+            Clar::ActaMaxPoints => "Maximum",
             Clar::ActaWeight => "Weight",
             Clar::ActaPhase => "Phase",
             Clar::ColMember => "Member",
@@ -241,7 +244,7 @@ impl Localize for Clar {
             Clar::ColStruggling => "Struggling",
             Clar::ColStopped => "Stopped",
             Clar::ColNotVisited => "Not visited",
-            Clar::Recused => "Abstains (conflict)",
+            Clar::Recused => "Abstains for a conflict of interest",
             Clar::Absent => "Absent",
             Clar::Funded => "Funded",
             Clar::NotFunded => "Does not fit the funds",

@@ -14,7 +14,7 @@ mod domain_errors;
 mod domain_labels;
 mod errors;
 
-pub use clar::{bp_text, detected_reason, Clar};
+pub use clar::{bp_text, detected_reason, long_date, weight_text, Clar};
 pub use cli::Cli;
 pub use common::Common;
 

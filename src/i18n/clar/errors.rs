@@ -4,7 +4,7 @@
 use super::labels::bp_text;
 use crate::domain::money::Money;
 use crate::i18n::{owned, Lang, Localize};
-use crate::services::clar::error::{ClarError, ClarField, Unscored};
+use crate::services::clar::error::{ClarError, ClarField, Unscored, WriteProblem};
 use crate::services::clar::rules::RuleViolation;
 use std::borrow::Cow;
 
@@ -49,6 +49,23 @@ fn setting(what: &str, lang: Lang) -> &'static str {
         _ => ("criterio de calificación", "scoring criterion"),
     };
     pick(lang, es, en)
+}
+
+fn write_problem(p: &WriteProblem, lang: Lang) -> String {
+    let (es, en) = match p {
+        WriteProblem::NoFolder => ("la carpeta no existe", "the folder does not exist"),
+        WriteProblem::NoPermission => (
+            "no tiene permiso para escribir ahí",
+            "you may not write there",
+        ),
+        WriteProblem::IsFolder => (
+            "es una carpeta, no un archivo",
+            "it is a folder, not a file",
+        ),
+        WriteProblem::DiskFull => ("el disco está lleno", "the disk is full"),
+        WriteProblem::Other(detail) => return detail.clone(),
+    };
+    pick(lang, es, en).to_string()
 }
 
 fn pick(lang: Lang, es: &'static str, en: &'static str) -> &'static str {
@@ -216,7 +233,7 @@ fn es(e: &ClarError) -> String {
         ClarError::TrancheOverpaid { planned, paid } => format!("Pagar {paid} supera lo programado ({planned}) en {}.", diff(*paid, *planned)),
         ClarError::TrancheReviewNotNeeded { tranche } => format!("El desembolso {tranche} no requiere revisión de avance o ya la tiene."),
         ClarError::ReviewSessionInvalid => "La revisión de avance debe hacerse en una sesión posterior del CLAR de la misma convocatoria.".into(),
-        ClarError::WriteFile { path, detail } => format!("No se pudo escribir {path} ({detail}). No quedó ningún archivo a medias."),
+        ClarError::WriteFile { path, problem } => format!("No se pudo escribir {path}: {}. No quedó ningún archivo a medias.", write_problem(problem, l)),
     }
 }
 
@@ -264,6 +281,6 @@ fn en(e: &ClarError) -> String {
         ClarError::TrancheOverpaid { planned, paid } => format!("Paying {paid} exceeds the {planned} planned by {}.", diff(*paid, *planned)),
         ClarError::TrancheReviewNotNeeded { tranche } => format!("Tranche {tranche} needs no progress review or already has one."),
         ClarError::ReviewSessionInvalid => "The progress review must take place in a later CLAR session of the same call.".into(),
-        ClarError::WriteFile { path, detail } => format!("Could not write {path} ({detail}). No half-written file was left."),
+        ClarError::WriteFile { path, problem } => format!("Could not write {path}: {}. No half-written file was left.", write_problem(problem, l)),
     }
 }

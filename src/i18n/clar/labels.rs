@@ -110,6 +110,57 @@ pub fn bp_text(bp: i64) -> String {
     }
 }
 
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as an acta writes it: `14 de mayo de 2026`, `14 May 2026`.
+pub fn long_date(d: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    let index = usize::try_from(d.month0()).unwrap_or(0).min(11);
+    match lang {
+        Lang::Es => format!("{} de {} de {}", d.day(), MONTHS_ES[index], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[index], d.year()),
+    }
+}
+
+/// A weight in basis points as a multiplier: `×1`, `×1.5`.
+pub fn weight_text(bp: i64) -> String {
+    let whole = bp / 10_000;
+    let frac = format!("{:04}", (bp % 10_000).abs());
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        format!("×{whole}")
+    } else {
+        format!("×{whole}.{frac}")
+    }
+}
+
 /// What the note of a detected conflict means.
 pub fn detected_reason(note: &str, lang: Lang) -> Cow<'static, str> {
     let (es, en) = match note {
@@ -140,6 +191,11 @@ mod tests {
         assert_eq!(bp_text(7_050), "70.5 %");
         assert_eq!(bp_text(3_333), "33.33 %");
         assert_eq!(bp_text(5), "0.05 %");
+        assert_eq!(weight_text(10_000), "×1");
+        assert_eq!(weight_text(15_000), "×1.5");
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 5, 14).unwrap();
+        assert_eq!(long_date(d, Lang::Es), "14 de mayo de 2026");
+        assert_eq!(long_date(d, Lang::En), "14 May 2026");
     }
 
     #[test]

@@ -31,6 +31,16 @@ pub struct Unscored {
     pub members: Vec<String>,
 }
 
+/// Why a file could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteProblem {
+    NoFolder,
+    NoPermission,
+    IsFolder,
+    DiskFull,
+    Other(String),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ClarError {
     #[error("{field:?} is empty")]
@@ -134,6 +144,6 @@ pub enum ClarError {
     TrancheReviewNotNeeded { tranche: i64 },
     #[error("the progress review must be a later session of the same call")]
     ReviewSessionInvalid,
-    #[error("cannot write {path}: {detail}")]
-    WriteFile { path: String, detail: String },
+    #[error("cannot write {path}: {problem:?}")]
+    WriteFile { path: String, problem: WriteProblem },
 }
