@@ -187,7 +187,7 @@ fn text_records(table: &Table) -> String {
             } else {
                 format!("{label}:")
             };
-            out.push_str(&format!("{}  {cell}\n", pad(&label, w, false)).trim_start());
+            out.push_str(format!("{}  {cell}\n", pad(&label, w, false)).trim_start());
         }
         out.push('\n');
     }
