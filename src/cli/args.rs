@@ -23,6 +23,8 @@ pub enum Command {
     Users(UsersCommand),
     Demo(DemoArgs),
     Overview(OverviewArgs),
+    #[command(subcommand)]
+    Clar(ClarCommand),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -76,4 +78,41 @@ pub enum TableFormat {
 pub struct OverviewArgs {
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ClarCommand {
+    Sessions,
+    Ranking(ClarSessionArgs),
+    Acta(ClarActaArgs),
+    Followup(ClarFollowupArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ClarSessionArgs {
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActaFormatArg {
+    Md,
+    Txt,
+    Html,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ClarActaArgs {
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    #[arg(long, value_enum, default_value_t = ActaFormatArg::Md)]
+    pub format: ActaFormatArg,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ClarFollowupArgs {
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
 }

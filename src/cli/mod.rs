@@ -3,6 +3,7 @@
 //! user's language. Errors print one line and exit non-zero.
 
 mod args;
+mod clar;
 mod demo;
 mod help;
 mod init;
@@ -80,5 +81,6 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
         Command::Users(a) => users::run(ctx, a),
         Command::Demo(a) => demo::run(ctx, a),
         Command::Overview(a) => overview::run(ctx, a),
+        Command::Clar(a) => clar::run(ctx, a),
     }
 }

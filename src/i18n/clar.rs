@@ -96,7 +96,6 @@ pub enum Clar {
     ArgActaFormat,
     ArgOut,
     ArgAsOf,
-    UnknownSession,
 }
 
 impl Localize for Clar {
@@ -179,7 +178,6 @@ impl Localize for Clar {
             Clar::ArgActaFormat => "Formato del acta",
             Clar::ArgOut => "Archivo de salida (si no, se muestra en pantalla); se escribe completo o no se escribe",
             Clar::ArgAsOf => "Fecha de corte, AAAA-MM-DD (por defecto, hoy)",
-            Clar::UnknownSession => "No existe esa sesión del CLAR. Vea los números de acta con «tinkuy clar sessions».",
         })
     }
 
@@ -262,7 +260,6 @@ impl Localize for Clar {
             Clar::ArgActaFormat => "Format of the minutes",
             Clar::ArgOut => "Output file (otherwise shown on screen); written whole or not at all",
             Clar::ArgAsOf => "Reference date, YYYY-MM-DD (default: today)",
-            Clar::UnknownSession => "There is no such CLAR session. See the minutes numbers with “tinkuy clar sessions”.",
         })
     }
 }

@@ -93,6 +93,8 @@ pub enum ClarError {
     ReasonsRequired,
     #[error("user {username} does not have the CLAR member role")]
     UserNotClarRole { username: String },
+    #[error("no CLAR session {text:?}")]
+    UnknownSession { text: String },
     #[error("the session is closed")]
     SessionClosed,
     #[error("the session is still open")]
