@@ -89,13 +89,13 @@ fn ranking_shows_the_order_the_result_and_what_remains() {
     assert!(out.starts_with("Acta N° 1-2026 — Concurso de planes de negocio 2026 – Cachi\n"));
     assert!(
         out.contains(
-            "     1   95.500   S/ 56,000.00  Financiada           Engorde de truchas en jaulas"
+            "     1   95.500        S/ 56,000.00  Financiada           Engorde de truchas en jaulas"
         ),
         "{out}"
     );
     assert!(
         out.contains(
-            "     2   87.333   S/ 63,000.00  No alcanza el fondo  Crianza de cuyes mejorados"
+            "     2   87.333        S/ 63,000.00  No alcanza el fondo  Crianza de cuyes mejorados"
         ),
         "{out}"
     );

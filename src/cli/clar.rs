@@ -84,7 +84,7 @@ fn ranking(ctx: &Ctx, args: ClarSessionArgs) -> Result<(), CoreError> {
     );
     println!();
     println!(
-        "{:>6} {:>8} {:>14}  {:<20} {}",
+        "{:>6} {:>8} {:>19}  {:<20} {}",
         col(Clar::ColRank, lang),
         col(Clar::ColScore, lang),
         col(Clar::ColProgrammeAmount, lang),
@@ -98,7 +98,7 @@ fn ranking(ctx: &Ctx, args: ClarSessionArgs) -> Result<(), CoreError> {
             Clar::NotFunded
         };
         println!(
-            "{:>6} {:>8} {:>14}  {:<20} {}",
+            "{:>6} {:>8} {:>19}  {:<20} {}",
             row.ranked.rank,
             milli_text(row.ranked.score_milli),
             row.proposal.programme.to_string(),
