@@ -215,10 +215,13 @@ CREATE TABLE household_code (
 CREATE INDEX household_code_by_household ON household_code(household_id);
 
 -- A person. `name_key` is the folded sort key (PATERNAL MATERNAL GIVEN, no accents, Ñ→N).
+-- `district_ubigeo` repeats the household's district (kept by triggers) so lists filtered or
+-- sorted by district page through an index at a million households.
 -- A merged person keeps its row and points at the survivor (undoable).
 CREATE TABLE person (
     id               INTEGER PRIMARY KEY,
     household_id     INTEGER NOT NULL REFERENCES household(id),
+    district_ubigeo  TEXT NOT NULL REFERENCES district(ubigeo),
     dni              TEXT CHECK (dni IS NULL OR (length(dni) = 8 AND dni NOT GLOB '*[^0-9]*')),
     paternal_surname TEXT NOT NULL CHECK (length(paternal_surname) BETWEEN 1 AND 80),
     maternal_surname TEXT CHECK (maternal_surname IS NULL OR length(maternal_surname) <= 80),
@@ -237,7 +240,23 @@ CREATE TABLE person (
 ) STRICT;
 CREATE INDEX person_by_household ON person(household_id);
 CREATE UNIQUE INDEX person_by_dni ON person(dni) WHERE dni IS NOT NULL AND merged_into_id IS NULL;
-CREATE INDEX person_by_name ON person(name_key, id);
+CREATE INDEX person_by_name ON person(name_key, id) WHERE merged_into_id IS NULL;
+CREATE INDEX person_by_district_name ON person(district_ubigeo, name_key, id)
+    WHERE merged_into_id IS NULL;
+
+-- A household moving district takes its members along; a person moving household takes the
+-- new household's district.
+CREATE TRIGGER person_district_follows_household AFTER UPDATE OF district_ubigeo ON household
+BEGIN
+    UPDATE person SET district_ubigeo = NEW.district_ubigeo WHERE household_id = NEW.id;
+END;
+
+CREATE TRIGGER person_district_follows_move AFTER UPDATE OF household_id ON person
+BEGIN
+    UPDATE person SET district_ubigeo = (SELECT district_ubigeo FROM household
+                                         WHERE id = NEW.household_id)
+    WHERE id = NEW.id;
+END;
 
 -- Full-text index over person names (external content: the person table).
 CREATE VIRTUAL TABLE person_fts USING fts5(
@@ -245,7 +264,7 @@ CREATE VIRTUAL TABLE person_fts USING fts5(
     content = '',
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '1 2 3'
+    prefix = '2 3 4'
 );
 
 -- One import of a programme roster file.
@@ -887,8 +906,7 @@ END;
 
 CREATE TRIGGER stat_person_insert AFTER INSERT ON person WHEN NEW.merged_into_id IS NULL
 BEGIN
-    INSERT INTO stat_district(district_ubigeo, persons)
-    SELECT district_ubigeo, 1 FROM household WHERE id = NEW.household_id
+    INSERT INTO stat_district(district_ubigeo, persons) VALUES (NEW.district_ubigeo, 1)
     ON CONFLICT(district_ubigeo) DO UPDATE SET persons = persons + 1;
 END;
 

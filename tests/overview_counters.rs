@@ -16,8 +16,10 @@ fn household(c: &Connection, id: i64, ubigeo: &str) {
 
 fn person(c: &Connection, id: i64, household: i64) {
     c.execute(
-        "INSERT INTO person(id, household_id, paternal_surname, given_names, name_key,
-         created_at, updated_at) VALUES (?1, ?2, 'QUISPE', 'María', 'QUISPE MARIA', ?3, ?3)",
+        "INSERT INTO person(id, household_id, district_ubigeo, paternal_surname, given_names,
+         name_key, created_at, updated_at) VALUES (?1, ?2,
+         (SELECT district_ubigeo FROM household WHERE id = ?2), 'QUISPE', 'María',
+         'QUISPE MARIA', ?3, ?3)",
         params![id, household, AT],
     )
     .unwrap();
@@ -118,4 +120,14 @@ fn counters_follow_every_kind_of_change() {
         .unwrap();
     let (counters, direct) = both(c);
     assert_eq!(counters, direct);
+    // Every person carries their household's district.
+    let stray: i64 = c
+        .query_row(
+            "SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id
+             WHERE p.district_ubigeo <> h.district_ubigeo",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stray, 0);
 }

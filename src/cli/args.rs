@@ -25,6 +25,59 @@ pub enum Command {
     Overview(OverviewArgs),
     #[command(subcommand)]
     Clar(ClarCommand),
+    #[command(subcommand)]
+    Persons(PersonsCommand),
+    #[command(subcommand)]
+    Import(ImportCommand),
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ImportCommand {
+    Roster(ImportRosterArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemeArg {
+    Inei,
+    Reniec,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportRosterArgs {
+    pub file: PathBuf,
+    #[arg(long, value_name = "CODE")]
+    pub programme: Option<String>,
+    #[arg(long, value_enum, default_value_t = SchemeArg::Inei)]
+    pub ubigeo_scheme: SchemeArg,
+    #[arg(long)]
+    pub skip_invalid: bool,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ExportCommand {
+    Roster(ExportRosterArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportRosterArgs {
+    #[arg(long, value_name = "CODE")]
+    pub programme: String,
+    #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
+    pub format: FileFormat,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -115,4 +168,41 @@ pub struct ClarActaArgs {
 pub struct ClarFollowupArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum PersonsCommand {
+    Search(PersonsSearchArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EnrolmentState {
+    Any,
+    Active,
+    Ended,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Name,
+    District,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PersonsSearchArgs {
+    pub text: String,
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    #[arg(long, value_name = "UBIGEO")]
+    pub district: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    pub programme: Option<String>,
+    #[arg(long, value_name = "PE|P|NP")]
+    pub sisfoh: Option<String>,
+    #[arg(long, value_enum, default_value_t = EnrolmentState::Any)]
+    pub enrolment: EnrolmentState,
+    #[arg(long, value_enum, default_value_t = SortArg::Name)]
+    pub sort: SortArg,
 }

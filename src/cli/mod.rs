@@ -9,10 +9,13 @@ mod help;
 mod init;
 mod login;
 mod overview;
+mod persons;
 mod progress;
+mod roster;
 mod users;
 
 pub use args::{Cli, Command};
+use args::{ExportCommand, ImportCommand, PersonsCommand};
 
 use crate::i18n::{Lang, Localize};
 use crate::services::CoreError;
@@ -82,5 +85,11 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
         Command::Demo(a) => demo::run(ctx, a),
         Command::Overview(a) => overview::run(ctx, a),
         Command::Clar(a) => clar::run(ctx, a),
+        Command::Import(ImportCommand::Roster(a)) => match roster::import(ctx, a)? {
+            true => Ok(()),
+            false => Err(CoreError::NothingImported),
+        },
+        Command::Export(ExportCommand::Roster(a)) => roster::export(ctx, a),
+        Command::Persons(PersonsCommand::Search(a)) => persons::search(ctx, a),
     }
 }

@@ -3,6 +3,7 @@
 pub mod clar;
 pub mod dates;
 pub mod dni;
+pub mod forms;
 pub mod money;
 pub mod names;
 pub mod role;

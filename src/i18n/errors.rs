@@ -163,6 +163,19 @@ impl Localize for CoreError {
                 owned(format!("Valor no válido para {field}: «{value}»."))
             }
             CoreError::Clar(e) => e.es(),
+            CoreError::Read(e) => e.es(),
+            CoreError::NothingImported => Cow::Borrowed("No se importó nada."),
+            CoreError::Invalid(errors) => owned(format!("Corrija el formulario: {}", errors.es())),
+            CoreError::UnknownActivity(a) => owned(format!(
+                "La actividad «{a}» no está registrada: elija una de la lista (semillas, transferencia, …)."
+            )),
+            CoreError::DniTaken(d) => owned(format!(
+                "El DNI {d} ya pertenece a otra persona del padrón. Búsquela: puede ser la misma persona (use Alertas para unirlas) o un error de digitación."
+            )),
+            CoreError::WriteFile { path, detail } => owned(format!(
+                "No se pudo escribir {} ({detail}). Elija otra carpeta o revise los permisos; no quedó ningún archivo a medias.",
+                path.display()
+            )),
         }
     }
 
@@ -204,6 +217,19 @@ impl Localize for CoreError {
                 owned(format!("Invalid value for {field}: «{value}»."))
             }
             CoreError::Clar(e) => e.en(),
+            CoreError::Read(e) => e.en(),
+            CoreError::NothingImported => Cow::Borrowed("Nothing was imported."),
+            CoreError::Invalid(errors) => owned(format!("Correct the form: {}", errors.en())),
+            CoreError::UnknownActivity(a) => owned(format!(
+                "The activity «{a}» is not registered: choose one from the list (semillas, transferencia, …)."
+            )),
+            CoreError::DniTaken(d) => owned(format!(
+                "DNI {d} already belongs to another person in the registry. Look them up: it may be the same person (use Alerts to merge) or a typing error."
+            )),
+            CoreError::WriteFile { path, detail } => owned(format!(
+                "Could not write {} ({detail}). Choose another folder or check permissions; no half-written file was left.",
+                path.display()
+            )),
         }
     }
 }

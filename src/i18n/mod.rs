@@ -13,10 +13,13 @@ mod common;
 mod domain_errors;
 mod domain_labels;
 mod errors;
+mod roster;
+mod tui;
 
 pub use clar::{bp_text, detected_reason, long_date, weight_text, Clar};
 pub use cli::Cli;
 pub use common::Common;
+pub use tui::{Tui, TuiMessage};
 
 /// The two languages of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -33,6 +33,21 @@ pub enum CoreError {
     Hashing(String),
     #[error("a write was about to be committed without an audit entry")]
     Unaudited,
+    #[error(transparent)]
+    Read(#[from] crate::services::roster::reader::ReadError),
+    #[error("cannot write {path}: {detail}")]
+    WriteFile {
+        path: std::path::PathBuf,
+        detail: String,
+    },
+    #[error("invalid form: {0:?}")]
+    Invalid(crate::domain::forms::FieldErrors),
+    #[error("unknown activity type {0}")]
+    UnknownActivity(String),
+    #[error("{0} is already registered for another person")]
+    DniTaken(String),
+    #[error("nothing was imported")]
+    NothingImported,
     #[error("invalid value for {field}: {value:?}")]
     InvalidValue { field: &'static str, value: String },
     #[error(transparent)]

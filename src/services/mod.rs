@@ -6,8 +6,11 @@ pub mod auth;
 pub mod clar;
 pub mod demo;
 pub mod error;
+pub mod matching;
 pub mod overview;
 pub mod progress;
+pub mod registry;
+pub mod roster;
 pub mod setup;
 
 pub use auth::{Actor, Permission};
@@ -27,7 +30,21 @@ pub struct WriteCtx<'a> {
     audited: Cell<usize>,
 }
 
-impl WriteCtx<'_> {
+impl<'a> WriteCtx<'a> {
+    fn new(store: &Store, actor: &'a Actor) -> WriteCtx<'a> {
+        let clock = store.clock();
+        WriteCtx {
+            at: clock.now_text(),
+            today: clock.today(),
+            author: Author {
+                user_id: actor.user_id,
+                username: actor.username.clone(),
+            },
+            actor,
+            audited: Cell::new(0),
+        }
+    }
+
     pub fn actor(&self) -> &Actor {
         self.actor
     }
@@ -40,6 +57,23 @@ impl WriteCtx<'_> {
     }
 }
 
+/// Runs `work` like [`write`] but rolls everything back at the end: a dry run shows what a
+/// write would do, exactly, without doing it.
+pub fn dry_run<T>(
+    store: &mut Store,
+    actor: &Actor,
+    permission: Permission,
+    work: impl FnOnce(&Transaction, &WriteCtx) -> CoreResult<T>,
+) -> CoreResult<T> {
+    actor.require(permission)?;
+    let ctx = WriteCtx::new(store, actor);
+    let tx = store.begin()?;
+    let value = work(&tx, &ctx)?;
+    tx.rollback()
+        .map_err(crate::store::StoreError::from_sqlite)?;
+    Ok(value)
+}
+
 /// Runs `work` as one audited transaction on behalf of `actor`, if their role allows
 /// `permission`. Nothing is written when the permission is missing or `work` fails.
 pub fn write<T>(
@@ -49,17 +83,7 @@ pub fn write<T>(
     work: impl FnOnce(&Transaction, &WriteCtx) -> CoreResult<T>,
 ) -> CoreResult<T> {
     actor.require(permission)?;
-    let clock = store.clock();
-    let ctx = WriteCtx {
-        at: clock.now_text(),
-        today: clock.today(),
-        author: Author {
-            user_id: actor.user_id,
-            username: actor.username.clone(),
-        },
-        actor,
-        audited: Cell::new(0),
-    };
+    let ctx = WriteCtx::new(store, actor);
     let tx = store.begin()?;
     let value = work(&tx, &ctx)?;
     if ctx.audited.get() == 0 {

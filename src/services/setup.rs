@@ -6,7 +6,8 @@ use super::{write, Actor, Permission};
 use crate::domain::role::Role;
 use crate::store::audit::Entry;
 use crate::store::office::{self, Office};
-use crate::store::{territory, Store, StoreError};
+use crate::store::territory::{self, District};
+use crate::store::{Store, StoreError};
 use serde_json::json;
 
 /// What `tinkuy init` (or the first-run screen) asks for.
@@ -21,6 +22,20 @@ pub struct InitRequest<'a> {
 
 pub fn is_initialised(store: &Store) -> CoreResult<bool> {
     Ok(office::get(store.conn())?.is_some())
+}
+
+/// The district with this (INEI) UBIGEO, if there is one. Reference data only, so it needs no
+/// user: the first-run form calls it as the code is typed, before any account exists.
+pub fn find_district(store: &Store, ubigeo: &str) -> CoreResult<Option<District>> {
+    Ok(territory::district(store.conn(), ubigeo.trim())?)
+}
+
+/// How a district is named to people: `SAN ANTONIO DE CACHI (ANDAHUAYLAS, APURIMAC)`.
+pub fn district_label(district: &District) -> String {
+    format!(
+        "{} ({}, {})",
+        district.name, district.province, district.region
+    )
 }
 
 /// Creates the office and its administrator in one transaction. Returns the admin's user id.
@@ -39,10 +54,7 @@ pub fn init(store: &mut Store, request: &InitRequest) -> CoreResult<i64> {
         .map_err(|_| CoreError::UnknownDistrict(ubigeo.into()))?
         * 100
         + request.office_number;
-    let name = format!(
-        "{} ({}, {})",
-        district.name, district.province, district.region
-    );
+    let name = district_label(&district);
     let office = Office {
         code,
         district_ubigeo: ubigeo.to_string(),
@@ -75,4 +87,20 @@ pub fn init(store: &mut Store, request: &InitRequest) -> CoreResult<i64> {
             )
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_district_by_its_ubigeo_and_names_it_with_province_and_region() {
+        let store = Store::open_in_memory().unwrap();
+        let district = find_district(&store, " 030212 ").unwrap().unwrap();
+        assert_eq!(
+            district_label(&district),
+            "SAN ANTONIO DE CACHI (ANDAHUAYLAS, APURIMAC)"
+        );
+        assert!(find_district(&store, "999999").unwrap().is_none());
+    }
 }

@@ -1,0 +1,5 @@
+//! The beneficiary registry: finding persons, a household's whole situation, and editing.
+
+pub mod edit;
+pub mod household;
+pub mod search;

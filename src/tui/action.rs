@@ -1,0 +1,86 @@
+//! What can happen to the interface: a person's intent (a [`Command`] from the keymap, or an
+//! [`Edit`] of the focused field), a new window size, or the result of an effect.
+//!
+//! Actions are plain values, so `App::update` can be driven by tests with no terminal and no
+//! database. Results carry [`Message`]s (both languages) rather than errors, so a message on
+//! screen follows a language switch and actions stay comparable in tests.
+
+use super::effect::Message;
+use super::screens::Area;
+use crate::services::overview::Overview;
+use crate::services::Actor;
+
+/// An intent bound to a key in the keymap. The same command may be bound to different keys
+/// on different screens (quit is `q` where nothing is typed, `Esc` in a form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    Help,
+    CloseOverlay,
+    ToggleLanguage,
+    Logout,
+    Refresh,
+    NextField,
+    PrevField,
+    /// Enter: next field, or save/log in on the last one, or press the focused button.
+    Submit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    GoToArea(Area),
+    Yes,
+    No,
+    /// Moves the focus between the buttons of a confirmation.
+    SwitchChoice,
+}
+
+/// An edit of the focused single-line field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+}
+
+/// Everything `App::update` accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Command(Command),
+    Edit(Edit),
+    /// The terminal's size, at start and after every resize (scrolling needs the page height).
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Whether the database already has an office (false: the first-run form).
+    SetupChecked(Result<bool, Message>),
+    /// The district for a UBIGEO typed in the set-up form: its label, or `None` if unknown.
+    DistrictLookedUp {
+        ubigeo: String,
+        result: Result<Option<String>, Message>,
+    },
+    /// The office and administrator were created; carries the administrator's user name.
+    AdministratorCreated(Result<String, Message>),
+    Authenticated(Result<Actor, Message>),
+    OverviewLoaded(Result<Overview, Message>),
+    LanguageSaved(Result<(), Message>),
+}
+
+impl From<Command> for Action {
+    fn from(command: Command) -> Action {
+        Action::Command(command)
+    }
+}
+
+impl From<Edit> for Action {
+    fn from(edit: Edit) -> Action {
+        Action::Edit(edit)
+    }
+}

@@ -1,0 +1,112 @@
+//! What `App::update` asks the outside world to do: query or write the database, save the
+//! language, quit. The driver runs effects (see `runner`) and feeds the results back as
+//! actions, so the state machine never touches I/O and a worker thread can take the effects
+//! over later without changing `update`.
+
+use crate::i18n::{Lang, Localize};
+use crate::services::Actor;
+use std::borrow::Cow;
+use std::fmt;
+
+/// One request to the outside world.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Find out whether the database has an office yet.
+    CheckSetup,
+    /// Look up a district's name while its UBIGEO is typed.
+    LookupDistrict {
+        ubigeo: String,
+    },
+    /// Create the office and its administrator (first run).
+    CreateAdministrator(SetupRequest),
+    Authenticate {
+        username: String,
+        password: Secret,
+    },
+    LoadOverview {
+        actor: Actor,
+    },
+    /// Remember the language in the user's preferences file.
+    SaveLanguage(Lang),
+    Quit,
+}
+
+/// The validated first-run form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupRequest {
+    pub username: String,
+    pub full_name: String,
+    pub password: Secret,
+    pub ubigeo: String,
+    pub office_number: i64,
+}
+
+/// A password on its way to the core. Its `Debug` hides it, so effects can be logged or shown
+/// in a failing test without leaking what was typed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(text: impl Into<String>) -> Secret {
+        Secret(text.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// A message already rendered in both languages. Errors of the core are not `Clone`, and a
+/// message kept on screen must follow a language switch, so results carry this instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    es: String,
+    en: String,
+}
+
+impl Message {
+    pub fn of(text: &impl Localize) -> Message {
+        Message {
+            es: text.es().into_owned(),
+            en: text.en().into_owned(),
+        }
+    }
+}
+
+impl Localize for Message {
+    fn es(&self) -> Cow<'static, str> {
+        Cow::Owned(self.es.clone())
+    }
+
+    fn en(&self) -> Cow<'static, str> {
+        Cow::Owned(self.en.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::CoreError;
+
+    #[test]
+    fn a_secret_is_not_printed() {
+        let effect = Effect::Authenticate {
+            username: "ana".into(),
+            password: Secret::new("clave123"),
+        };
+        assert!(!format!("{effect:?}").contains("clave123"));
+    }
+
+    #[test]
+    fn a_message_keeps_both_languages() {
+        let message = Message::of(&CoreError::BadCredentials);
+        assert!(message.text(Lang::Es).starts_with("Usuario o contraseña"));
+        assert!(message.text(Lang::En).starts_with("Wrong user name"));
+    }
+}

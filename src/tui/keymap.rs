@@ -1,0 +1,332 @@
+//! The keymap as data: for each context (screen or overlay), a table of key bindings.
+//! Key handling, the hints line and the `?` help overlay are all read from these tables, so
+//! what the screen says a key does is what it does.
+//!
+//! Where a text field has the focus, letters are typed into it; there quitting is `Esc` and
+//! help is `F1` (or `Ctrl+G`, for terminals that keep `F1` for themselves, as nano does).
+//! Keys never change with the language, so a written guide stays true in both.
+
+use super::action::{Action, Command, Edit};
+use super::screens::Area;
+use crate::i18n::{Lang, Localize, Tui};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::borrow::Cow;
+
+mod tables;
+
+use tables::{
+    CONFIRM, EDITING, FORM_GLOBAL, FORM_MOVES, HELP, LOGIN_SUBMIT, MAIN_GLOBAL, SETUP_SUBMIT,
+    WAITING,
+};
+pub use tables::{REFRESH, TABLE_MOVES};
+
+/// One key: a code and the Ctrl/Alt modifiers that must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Shift is ignored: terminals differ on whether `?` or Shift+Tab report it. Letters
+    /// match exactly, though: an escape sequence cut in two by a slow link arrives as `O`, `Q`
+    /// (the tail of F2), and an upper-case letter must then not quit.
+    fn matches(self, event: &KeyEvent) -> bool {
+        let held = event.modifiers - KeyModifiers::SHIFT;
+        held == self.modifiers && self.code == event.code
+    }
+
+    /// The key's name as printed on a keyboard in the user's language.
+    pub fn label(self, lang: Lang) -> Cow<'static, str> {
+        let name: Cow<'static, str> = match self.code {
+            KeyCode::Char(' ') => Tui::KeySpace.text(lang),
+            KeyCode::Char(c) => Cow::Owned(c.to_string()),
+            KeyCode::F(n) => Cow::Owned(format!("F{n}")),
+            KeyCode::Enter => Cow::Borrowed("Enter"),
+            KeyCode::Esc => Cow::Borrowed("Esc"),
+            KeyCode::Tab => Cow::Borrowed("Tab"),
+            KeyCode::BackTab => Tui::KeyBackTab.text(lang),
+            KeyCode::Up => Cow::Borrowed("↑"),
+            KeyCode::Down => Cow::Borrowed("↓"),
+            KeyCode::Left => Cow::Borrowed("←"),
+            KeyCode::Right => Cow::Borrowed("→"),
+            KeyCode::Home => Tui::KeyHome.text(lang),
+            KeyCode::End => Tui::KeyEnd.text(lang),
+            KeyCode::PageUp => Tui::KeyPageUp.text(lang),
+            KeyCode::PageDown => Tui::KeyPageDown.text(lang),
+            KeyCode::Backspace => Tui::KeyBackspace.text(lang),
+            KeyCode::Delete => Tui::KeyDelete.text(lang),
+            other => Cow::Owned(format!("{other:?}")),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            Cow::Owned(format!("Ctrl+{}", name.to_uppercase()))
+        } else {
+            name
+        }
+    }
+}
+
+/// What a key does: a command, or an edit of the focused field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Command(Command),
+    Edit(Edit),
+}
+
+impl From<Bound> for Action {
+    fn from(bound: Bound) -> Action {
+        match bound {
+            Bound::Command(c) => Action::Command(c),
+            Bound::Edit(e) => Action::Edit(e),
+        }
+    }
+}
+
+/// A row of a keymap table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub bound: Bound,
+    /// What the help overlay says the keys do.
+    pub help: Tui,
+    /// The short word in the hints line; `None` keeps the binding out of it. Neighbouring
+    /// bindings with the same hint share one entry (`↑↓ Fila`).
+    pub hint: Option<Tui>,
+}
+
+/// Where the keys go: the top overlay, or else the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Before the database has answered whether it is set up, or after it failed to.
+    Waiting,
+    Setup,
+    Login,
+    Main(Area),
+    Help,
+    Confirm,
+}
+
+impl Context {
+    /// Whether unbound printable keys are typed into a field.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Setup | Context::Login)
+    }
+
+    /// The bindings of this context, most used first (the hints line drops from the end).
+    pub fn bindings(self) -> Vec<Binding> {
+        let mut table: Vec<Binding> = Vec::new();
+        match self {
+            Context::Waiting => table.extend_from_slice(WAITING),
+            Context::Setup => {
+                table.extend_from_slice(FORM_MOVES);
+                table.extend_from_slice(SETUP_SUBMIT);
+                table.extend_from_slice(EDITING);
+                table.extend_from_slice(FORM_GLOBAL);
+            }
+            Context::Login => {
+                table.extend_from_slice(FORM_MOVES);
+                table.extend_from_slice(LOGIN_SUBMIT);
+                table.extend_from_slice(EDITING);
+                table.extend_from_slice(FORM_GLOBAL);
+            }
+            Context::Main(area) => {
+                table.extend(Area::ALL.iter().map(|a| a.binding()));
+                table.extend(area.bindings());
+                table.extend_from_slice(MAIN_GLOBAL);
+            }
+            Context::Help => table.extend_from_slice(HELP),
+            Context::Confirm => table.extend_from_slice(CONFIRM),
+        }
+        table
+    }
+}
+
+/// The action a key press means in `context`, if any.
+pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
+    // Windows reports releases too; acting on them would do everything twice.
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let bound = context
+        .bindings()
+        .into_iter()
+        .find(|b| b.keys.iter().any(|k| k.matches(event)));
+    if let Some(binding) = bound {
+        return Some(binding.bound.into());
+    }
+    match event.code {
+        KeyCode::Char(c) if context.takes_text() && is_typing(event.modifiers) => {
+            Some(Action::Edit(Edit::Insert(c)))
+        }
+        _ => None,
+    }
+}
+
+/// Plain or shifted keys type text; so does AltGr, which Windows reports as Ctrl+Alt (it is how
+/// `@` and `\` are typed on Spanish keyboards).
+fn is_typing(modifiers: KeyModifiers) -> bool {
+    let held = modifiers - KeyModifiers::SHIFT;
+    held.is_empty() || held == KeyModifiers::CONTROL | KeyModifiers::ALT
+}
+
+/// One entry of the hints line: key names and a short word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub label: Cow<'static, str>,
+}
+
+/// The hints line of a context, from its table.
+pub fn hints(context: Context, lang: Lang) -> Vec<Hint> {
+    let mut out: Vec<(Tui, Vec<String>)> = Vec::new();
+    for binding in context.bindings() {
+        let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else {
+            continue;
+        };
+        let name = key.label(lang).into_owned();
+        match out.last_mut() {
+            Some((last, keys)) if *last == hint => keys.push(name),
+            _ => out.push((hint, vec![name])),
+        }
+    }
+    out.into_iter()
+        .map(|(hint, keys)| Hint {
+            keys: join_key_names(&keys),
+            label: hint.text(lang),
+        })
+        .collect()
+}
+
+/// `↑` and `↓` read best as `↑↓`; longer names need a separator (`RePág/AvPág`).
+fn join_key_names(names: &[String]) -> String {
+    if names.iter().all(|n| n.chars().count() == 1) {
+        names.concat()
+    } else {
+        names.join("/")
+    }
+}
+
+/// The lines of the help overlay for a context: all keys of each binding, and what they do.
+/// Neighbouring bindings that do the same thing share a line (`←, →, Tab  Elegir`).
+pub fn help_entries(context: Context, lang: Lang) -> Vec<Hint> {
+    let mut out: Vec<(Tui, Vec<String>)> = Vec::new();
+    for binding in context.bindings() {
+        let names = binding.keys.iter().map(|k| k.label(lang).into_owned());
+        match out.last_mut() {
+            Some((help, keys)) if *help == binding.help => keys.extend(names),
+            _ => out.push((binding.help, names.collect())),
+        }
+    }
+    out.into_iter()
+        .map(|(help, keys)| Hint {
+            keys: keys.join(", "),
+            label: help.text(lang),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn letters_type_into_forms_but_command_elsewhere() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            resolve(Context::Login, &q),
+            Some(Action::Edit(Edit::Insert('q')))
+        );
+        assert_eq!(
+            resolve(Context::Main(Area::Overview), &q),
+            Some(Action::Command(Command::Quit))
+        );
+    }
+
+    #[test]
+    fn shift_does_not_hide_a_binding_but_upper_case_letters_are_not_commands() {
+        let question = press(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        let main = Context::Main(Area::Overview);
+        assert_eq!(resolve(main, &question), Some(Command::Help.into()));
+        assert_eq!(
+            resolve(Context::Login, &back_tab),
+            Some(Command::PrevField.into())
+        );
+        // The tail of a split F2 sequence (`ESC O Q`) must not quit.
+        let big_q = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(resolve(main, &big_q), None);
+    }
+
+    #[test]
+    fn altgr_types_and_ctrl_letters_do_not() {
+        let at = press(
+            KeyCode::Char('@'),
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+        );
+        assert_eq!(resolve(Context::Setup, &at), Some(Edit::Insert('@').into()));
+        let ctrl_x = press(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(Context::Setup, &ctrl_x), None);
+        let ctrl_l = press(KeyCode::Char('l'), KeyModifiers::CONTROL);
+        assert_eq!(
+            resolve(Context::Setup, &ctrl_l),
+            Some(Command::ToggleLanguage.into())
+        );
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(resolve(Context::Main(Area::Overview), &release), None);
+    }
+
+    #[test]
+    fn hints_merge_neighbours_and_follow_the_language() {
+        let es: Vec<String> = hints(Context::Main(Area::Overview), Lang::Es)
+            .into_iter()
+            .map(|h| format!("{} {}", h.keys, h.label))
+            .collect();
+        assert_eq!(
+            es,
+            [
+                "1 Resumen",
+                "↑↓ Fila",
+                "? Ayuda",
+                "F2 English",
+                "x Cerrar sesión",
+                "q Salir"
+            ]
+        );
+        let en = hints(Context::Main(Area::Overview), Lang::En);
+        assert_eq!(en[3].label, "Español");
+    }
+
+    #[test]
+    fn help_lists_every_key_of_a_binding() {
+        let entries = help_entries(Context::Login, Lang::En);
+        let quit = entries.iter().find(|e| e.label == "Quit Tinkuy").unwrap();
+        assert_eq!(quit.keys, "Esc, Ctrl+C");
+    }
+}
