@@ -6,8 +6,10 @@
 
 mod errors;
 mod labels;
+mod tui;
 
 pub use labels::{bp_text, detected_reason, long_date, weight_text};
+pub use tui::{ClarTui, ClarTuiMessage};
 
 use super::Localize;
 use std::borrow::Cow;

@@ -16,7 +16,7 @@ mod errors;
 mod roster;
 mod tui;
 
-pub use clar::{bp_text, detected_reason, long_date, weight_text, Clar};
+pub use clar::{bp_text, detected_reason, long_date, weight_text, Clar, ClarTui, ClarTuiMessage};
 pub use cli::Cli;
 pub use common::Common;
 pub use tui::{Tui, TuiMessage};

@@ -117,11 +117,14 @@ pub enum Tui {
     ConfirmQuitQuestion,
     ConfirmQuitYes,
     ConfirmQuitNo,
+    /// The CLAR area's own texts, kept with the CLAR's catalogue.
+    Clar(super::ClarTui),
 }
 
 impl Localize for Tui {
     fn es(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
+            Tui::Clar(text) => return text.es(),
             Tui::Loading => "Cargando…",
             Tui::UnavailableQuit => "Pulse q para salir.",
             Tui::LanguageName => "Español",
@@ -235,6 +238,7 @@ impl Localize for Tui {
 
     fn en(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
+            Tui::Clar(text) => return text.en(),
             Tui::Loading => "Loading…",
             Tui::UnavailableQuit => "Press q to quit.",
             Tui::LanguageName => "English",

@@ -36,7 +36,9 @@ pub enum Upsert {
 
 pub fn upsert(conn: &Connection, f: &Found, scan: i64, at: &str) -> StoreResult<Upsert> {
     let existing: Option<(i64, String, String)> = conn
-        .prepare_cached("SELECT id, status, evidence_hash FROM overlap_flag WHERE fingerprint = ?1")?
+        .prepare_cached(
+            "SELECT id, status, evidence_hash FROM overlap_flag WHERE fingerprint = ?1",
+        )?
         .query_row([&f.fingerprint], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let Some((id, status, hash)) = existing else {
@@ -54,9 +56,30 @@ pub fn upsert(conn: &Connection, f: &Found, scan: i64, at: &str) -> StoreResult<
            version = version + CASE WHEN ?3 THEN 1 ELSE 0 END
          WHERE id = ?1",
     )?
-    .execute(params![id, scan, changed, f.evidence, f.evidence_hash, f.score_milli, f.severity, reopen, at])?;
+    .execute(params![
+        id,
+        scan,
+        changed,
+        f.evidence,
+        f.evidence_hash,
+        f.score_milli,
+        f.severity,
+        reopen,
+        at
+    ])?;
     if reopen {
-        event(conn, &Event { flag: id, user: None, from: Some("dismissed"), to: Some("open"), agency: None, note: Some("evidence_changed"), at })?;
+        event(
+            conn,
+            &Event {
+                flag: id,
+                user: None,
+                from: Some("dismissed"),
+                to: Some("open"),
+                agency: None,
+                note: Some("evidence_changed"),
+                at,
+            },
+        )?;
         return Ok(Upsert::Reopened);
     }
     Ok(Upsert::Seen)
@@ -72,9 +95,25 @@ fn insert(conn: &Connection, f: &Found, scan: i64, at: &str) -> StoreResult<i64>
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?18,?19,?19)",
     )?
     .execute(params![
-        id, f.kind, f.severity, f.fingerprint, f.evidence, f.evidence_hash, f.score_milli,
-        f.district, f.community, f.programme_a, f.programme_b, f.household, f.person_a,
-        f.person_b, f.record_a, f.record_b, f.association, scan, at
+        id,
+        f.kind,
+        f.severity,
+        f.fingerprint,
+        f.evidence,
+        f.evidence_hash,
+        f.score_milli,
+        f.district,
+        f.community,
+        f.programme_a,
+        f.programme_b,
+        f.household,
+        f.person_a,
+        f.person_b,
+        f.record_a,
+        f.record_b,
+        f.association,
+        scan,
+        at
     ])?;
     Ok(id)
 }
@@ -96,7 +135,9 @@ pub fn event(conn: &Connection, e: &Event) -> StoreResult<()> {
         "INSERT INTO flag_event(id, flag_id, at, user_id, from_status, to_status,
          assigned_agency_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute(params![id, e.flag, e.at, e.user, e.from, e.to, e.agency, e.note])?;
+    .execute(params![
+        id, e.flag, e.at, e.user, e.from, e.to, e.agency, e.note
+    ])?;
     Ok(())
 }
 

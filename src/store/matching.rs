@@ -36,8 +36,9 @@ pub fn for_each_record(conn: &Connection, mut each: impl FnMut(RawRecord)) -> St
 
 /// Record pairs (smaller id first) that a person decided are not the same person.
 pub fn rejected_pairs(conn: &Connection) -> StoreResult<HashSet<(i64, i64)>> {
-    let mut stmt =
-        conn.prepare("SELECT record_a_id, record_b_id FROM match_decision WHERE decision = 'rejected'")?;
+    let mut stmt = conn.prepare(
+        "SELECT record_a_id, record_b_id FROM match_decision WHERE decision = 'rejected'",
+    )?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -51,7 +52,8 @@ pub fn mark_scanned(conn: &Connection, at: &str) -> StoreResult<i64> {
 
 /// The labelled set of a demo database: (record, true person, noise kinds applied).
 pub fn demo_truth(conn: &Connection) -> StoreResult<Vec<(i64, i64, String)>> {
-    let mut stmt = conn.prepare("SELECT roster_record_id, true_person, noise FROM demo_identity")?;
+    let mut stmt =
+        conn.prepare("SELECT roster_record_id, true_person, noise FROM demo_identity")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -6,6 +6,7 @@
 //! screen follows a language switch and actions stay comparable in tests.
 
 use super::effect::Message;
+use super::screens::clar::{ClarCommand, ClarResult};
 use super::screens::Area;
 use crate::services::overview::Overview;
 use crate::services::Actor;
@@ -35,6 +36,8 @@ pub enum Command {
     No,
     /// Moves the focus between the buttons of a confirmation.
     SwitchChoice,
+    /// The CLAR area's own commands.
+    Clar(ClarCommand),
 }
 
 /// An edit of the focused single-line field.
@@ -71,6 +74,8 @@ pub enum Action {
     Authenticated(Result<Actor, Message>),
     OverviewLoaded(Result<Overview, Message>),
     LanguageSaved(Result<(), Message>),
+    /// What a CLAR effect found or did.
+    Clar(ClarResult),
 }
 
 impl From<Command> for Action {

@@ -7,7 +7,7 @@
 //! Keys never change with the language, so a written guide stays true in both.
 
 use super::action::{Action, Command, Edit};
-use super::screens::Area;
+use super::screens::{Area, AreaMode};
 use crate::i18n::{Lang, Localize, Tui};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::borrow::Cow;
@@ -15,10 +15,10 @@ use std::borrow::Cow;
 mod tables;
 
 use tables::{
-    CONFIRM, EDITING, FORM_GLOBAL, FORM_MOVES, HELP, LOGIN_SUBMIT, MAIN_GLOBAL, SETUP_SUBMIT,
+    CONFIRM, FORM_GLOBAL, HELP, LOGIN_SUBMIT, MAIN_EDITING_GLOBAL, MAIN_GLOBAL, SETUP_SUBMIT,
     WAITING,
 };
-pub use tables::{REFRESH, TABLE_MOVES};
+pub use tables::{EDITING, FORM_MOVES, REFRESH, TABLE_MOVES};
 
 /// One key: a code and the Ctrl/Alt modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +120,8 @@ pub enum Context {
     Setup,
     Login,
     Main(Area),
+    /// An area in one of its own modes (a list, a detail, a form), with that mode's keys.
+    Area(AreaMode),
     Help,
     Confirm,
 }
@@ -127,7 +129,11 @@ pub enum Context {
 impl Context {
     /// Whether unbound printable keys are typed into a field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Setup | Context::Login)
+        match self {
+            Context::Setup | Context::Login => true,
+            Context::Area(mode) => mode.takes_text(),
+            _ => false,
+        }
     }
 
     /// The bindings of this context, most used first (the hints line drops from the end).
@@ -148,8 +154,19 @@ impl Context {
                 table.extend_from_slice(FORM_GLOBAL);
             }
             Context::Main(area) => {
-                table.extend(Area::ALL.iter().map(|a| a.binding()));
+                table.extend(area.peers().iter().map(|a| a.binding()));
                 table.extend(area.bindings());
+                table.extend_from_slice(MAIN_GLOBAL);
+            }
+            // In a form, letters and digits are typed: no area keys, and leaving is `Esc`.
+            Context::Area(mode) if mode.takes_text() => {
+                table.extend(mode.bindings());
+                table.extend_from_slice(EDITING);
+                table.extend_from_slice(MAIN_EDITING_GLOBAL);
+            }
+            Context::Area(mode) => {
+                table.extend(mode.area().peers().iter().map(|a| a.binding()));
+                table.extend(mode.bindings());
                 table.extend_from_slice(MAIN_GLOBAL);
             }
             Context::Help => table.extend_from_slice(HELP),
@@ -312,6 +329,7 @@ mod tests {
             es,
             [
                 "1 Resumen",
+                "2 CLAR",
                 "↑↓ Fila",
                 "? Ayuda",
                 "F2 English",
@@ -320,7 +338,7 @@ mod tests {
             ]
         );
         let en = hints(Context::Main(Area::Overview), Lang::En);
-        assert_eq!(en[3].label, "Español");
+        assert_eq!(en[4].label, "Español");
     }
 
     #[test]

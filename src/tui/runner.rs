@@ -5,6 +5,8 @@
 //! reads counters and takes milliseconds. A worker thread owning the store can replace it
 //! later by taking effects from a channel and sending back the same actions.
 
+mod clar;
+
 use super::action::Action;
 use super::effect::{Effect, Message, SetupRequest};
 use crate::config;
@@ -55,6 +57,9 @@ impl Runner {
                     .map_err(|e| Message::of(&e)),
             ),
             Effect::SaveLanguage(lang) => Action::LanguageSaved(self.save_language(lang)),
+            // `App` keeps confirmations for itself; one arriving here has nothing to run.
+            Effect::Confirm(_) => return None,
+            Effect::Clar(effect) => Action::Clar(clar::run(&mut self.store, effect)),
         };
         Some(action)
     }

@@ -292,6 +292,8 @@ pub struct ProposalDetail {
     pub lines: Vec<LineRow>,
     pub totals: BudgetTotals,
     pub member_count: i64,
+    /// The rules of its call, so a form can check a budget as it is typed.
+    pub rules: super::rules::CallRules,
     /// The call's rules it breaks as it stands.
     pub violations: Vec<RuleViolation>,
     pub history: Vec<TransitionRow>,
@@ -303,7 +305,9 @@ pub fn proposal_detail(store: &Store, actor: &Actor, id: i64) -> CoreResult<Prop
     let conn = store.conn();
     let proposal = load_proposal(conn, id)?;
     let (lines, totals) = budget(conn, id)?;
+    let call = load_call(conn, proposal.call_id)?;
     Ok(ProposalDetail {
+        rules: rules_of(&call),
         member_count: association_store::active_members(conn, proposal.association_id)?.len()
             as i64,
         violations: violations(conn, &proposal)?,

@@ -226,3 +226,54 @@ pub fn resolve_session(store: &Store, text: &str) -> CoreResult<Option<i64>> {
     Ok(crate::store::ids::parse(text)
         .filter(|id| matches!(store::session(store.conn(), *id), Ok(Some(_)))))
 }
+
+/// A conflict as a screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictLine {
+    pub member: String,
+    pub proposal: String,
+    pub kind: crate::domain::clar::ConflictKind,
+    /// The member's own words, or the code of how it was detected.
+    pub note: Option<String>,
+}
+
+/// What the session screen shows: who sits and is present, the conflicts, and the score
+/// matrix as the viewer may see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionOverview {
+    pub session: SessionRow,
+    pub seats: Vec<store::SeatRow>,
+    pub conflicts: Vec<ConflictLine>,
+    pub matrix: super::scoring::ScoreMatrix,
+}
+
+pub fn session_overview(
+    store: &Store,
+    actor: &Actor,
+    session_id: i64,
+) -> CoreResult<SessionOverview> {
+    let conn = store.conn();
+    let session = load_session(conn, session_id)?;
+    let viewer = require_session_access(conn, actor, &session)?;
+    let seats = store::seats(conn, session.id)?;
+    let all = proposal_store::for_call(conn, session.call_id)?;
+    let conflicts = store::conflicts(conn, session.id)?
+        .into_iter()
+        .filter_map(|c| {
+            let member = seats.iter().find(|s| s.member.id == c.member_id)?;
+            let proposal = all.iter().find(|p| p.id == c.proposal_id)?;
+            Some(ConflictLine {
+                member: member.member.full_name.clone(),
+                proposal: proposal.title.clone(),
+                kind: c.kind,
+                note: c.note,
+            })
+        })
+        .collect();
+    Ok(SessionOverview {
+        matrix: super::scoring::build_matrix(conn, &session, viewer)?,
+        session,
+        seats,
+        conflicts,
+    })
+}

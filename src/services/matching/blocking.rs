@@ -26,17 +26,30 @@ fn key(parts: &[&str]) -> u64 {
 pub fn dni_keys(dni: &str) -> Vec<u64> {
     (0..dni.len())
         .map(|i| {
-            let deleted: String = dni.char_indices().filter(|(j, _)| *j != i).map(|(_, c)| c).collect();
+            let deleted: String = dni
+                .char_indices()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, c)| c)
+                .collect();
             key(&["dni", &deleted])
         })
         .collect()
 }
 
 fn name_keys(r: &MatchRecord, fine: bool) -> Vec<u64> {
-    let Some(given) = r.given_keys.first() else { return Vec::new() };
-    let given: String = if fine { given.clone() } else { given.chars().take(1).collect() };
+    let Some(given) = r.given_keys.first() else {
+        return Vec::new();
+    };
+    let given: String = if fine {
+        given.clone()
+    } else {
+        given.chars().take(1).collect()
+    };
     let level = if fine { "fine" } else { "coarse" };
-    r.surname_keys().into_iter().map(|s| key(&[level, &r.district, s, &given])).collect()
+    r.surname_keys()
+        .into_iter()
+        .map(|s| key(&[level, &r.district, s, &given]))
+        .collect()
 }
 
 /// Blocks of record indices.
@@ -61,15 +74,23 @@ impl Blocks {
             }
             keys.push(own);
         }
-        let mut blocks = Blocks { blocks: coarse, keys, truncated_blocks: 0 };
+        let mut blocks = Blocks {
+            blocks: coarse,
+            keys,
+            truncated_blocks: 0,
+        };
         blocks.refine(records);
         blocks
     }
 
     /// Splits oversized name blocks by the full given name.
     fn refine(&mut self, records: &[MatchRecord]) {
-        let oversized: Vec<u64> =
-            self.blocks.iter().filter(|(_, v)| v.len() > MAX_BLOCK).map(|(k, _)| *k).collect();
+        let oversized: Vec<u64> = self
+            .blocks
+            .iter()
+            .filter(|(_, v)| v.len() > MAX_BLOCK)
+            .map(|(k, _)| *k)
+            .collect();
         for big in oversized {
             let members = self.blocks.remove(&big).unwrap_or_default();
             for &i in &members {
@@ -96,7 +117,9 @@ impl Blocks {
     pub fn candidates(&self, i: usize) -> Vec<u32> {
         let mut out = Vec::new();
         for k in &self.keys[i] {
-            let Some(members) = self.blocks.get(k) else { continue };
+            let Some(members) = self.blocks.get(k) else {
+                continue;
+            };
             if members.len() <= MAX_BLOCK {
                 out.extend(members.iter().copied());
             } else if let Some(pos) = members.iter().position(|&m| m as usize == i) {
@@ -128,8 +151,14 @@ mod tests {
     fn dni_slips_share_a_deletion_key() {
         let shares = |a: &str, b: &str| dni_keys(a).iter().any(|k| dni_keys(b).contains(k));
         assert!(shares("40112233", "40112283"), "one wrong digit");
-        assert!(shares("40112233", "40121233"), "two adjacent digits swapped");
-        assert!(shares("40112233", "04012233"), "a digit missing, zero padded");
+        assert!(
+            shares("40112233", "40121233"),
+            "two adjacent digits swapped"
+        );
+        assert!(
+            shares("40112233", "04012233"),
+            "a digit missing, zero padded"
+        );
         assert!(!shares("40112233", "71234567"));
     }
 }

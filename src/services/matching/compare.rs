@@ -78,7 +78,9 @@ impl Evidence {
 pub const THRESHOLD: f64 = 8.0;
 
 pub fn dni(a: Option<&str>, b: Option<&str>) -> DniEvidence {
-    let (Some(a), Some(b)) = (a, b) else { return DniEvidence::Missing };
+    let (Some(a), Some(b)) = (a, b) else {
+        return DniEvidence::Missing;
+    };
     if a == b {
         return DniEvidence::Same;
     }
@@ -86,13 +88,22 @@ pub fn dni(a: Option<&str>, b: Option<&str>) -> DniEvidence {
     let diffs: Vec<usize> = (0..8).filter(|&i| x.get(i) != y.get(i)).collect();
     match diffs.as_slice() {
         [_] => return DniEvidence::OneDigit,
-        [i, j] if *j == i + 1 && x[*i] == y[*j] && x[*j] == y[*i] => return DniEvidence::Transposed,
+        [i, j] if *j == i + 1 && x[*i] == y[*j] && x[*j] == y[*i] => {
+            return DniEvidence::Transposed
+        }
         _ => {}
     }
     // A digit dropped and a zero padded in front (a 7-digit DNI read back as 8).
-    let dropped = |full: &[u8], short: &[u8]| short[0] == b'0' && (0..8).any(|k| {
-        full.iter().enumerate().filter(|(i, _)| *i != k).map(|(_, c)| *c).eq(short[1..].iter().copied())
-    });
+    let dropped = |full: &[u8], short: &[u8]| {
+        short[0] == b'0'
+            && (0..8).any(|k| {
+                full.iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != k)
+                    .map(|(_, c)| *c)
+                    .eq(short[1..].iter().copied())
+            })
+    };
     if dropped(&x, &y) || dropped(&y, &x) {
         DniEvidence::DigitMissing
     } else {
@@ -101,7 +112,9 @@ pub fn dni(a: Option<&str>, b: Option<&str>) -> DniEvidence {
 }
 
 pub fn birth(a: Option<chrono::NaiveDate>, b: Option<chrono::NaiveDate>) -> DateEvidence {
-    let (Some(a), Some(b)) = (a, b) else { return DateEvidence::Missing };
+    let (Some(a), Some(b)) = (a, b) else {
+        return DateEvidence::Missing;
+    };
     if a == b {
         DateEvidence::Same
     } else if a.year() == b.year() && a.day() == b.month() && a.month() == b.day() {
@@ -192,18 +205,35 @@ fn agreement<T: PartialEq>(a: Option<T>, b: Option<T>) -> Agreement {
 }
 
 /// Surnames compared as written and crossed over (agencies swap them); the better reading wins.
-fn surnames(a: &MatchRecord, b: &MatchRecord, freq: &Frequencies) -> (NameEvidence, NameEvidence, bool, f64) {
+fn surnames(
+    a: &MatchRecord,
+    b: &MatchRecord,
+    freq: &Frequencies,
+) -> (NameEvidence, NameEvidence, bool, f64) {
     let empty = String::new();
-    let (am, bm) = (a.maternal.as_ref().unwrap_or(&empty), b.maternal.as_ref().unwrap_or(&empty));
-    let (amk, bmk) = (a.maternal_key.as_ref().unwrap_or(&empty), b.maternal_key.as_ref().unwrap_or(&empty));
+    let (am, bm) = (
+        a.maternal.as_ref().unwrap_or(&empty),
+        b.maternal.as_ref().unwrap_or(&empty),
+    );
+    let (amk, bmk) = (
+        a.maternal_key.as_ref().unwrap_or(&empty),
+        b.maternal_key.as_ref().unwrap_or(&empty),
+    );
     let reading = |p: (&str, &str, &str, &str), m: (&str, &str, &str, &str)| {
         let pe = word(p.0, p.1, p.2, p.3);
         let me = word(m.0, m.1, m.2, m.3);
-        let w = name_weight(pe, freq.surname_rarity(p.0), -4.0) + name_weight(me, freq.surname_rarity(m.0), -2.5);
+        let w = name_weight(pe, freq.surname_rarity(p.0), -4.0)
+            + name_weight(me, freq.surname_rarity(m.0), -2.5);
         (pe, me, w)
     };
-    let straight = reading((&a.paternal, &b.paternal, &a.paternal_key, &b.paternal_key), (am, bm, amk, bmk));
-    let crossed = reading((&a.paternal, bm, &a.paternal_key, bmk), (am, &b.paternal, amk, &b.paternal_key));
+    let straight = reading(
+        (&a.paternal, &b.paternal, &a.paternal_key, &b.paternal_key),
+        (am, bm, amk, bmk),
+    );
+    let crossed = reading(
+        (&a.paternal, bm, &a.paternal_key, bmk),
+        (am, &b.paternal, amk, &b.paternal_key),
+    );
     let crossed_usable = !am.is_empty() && !bm.is_empty();
     if crossed_usable && crossed.2 - 0.5 > straight.2 {
         (crossed.0, crossed.1, true, crossed.2 - 0.5)
@@ -219,11 +249,21 @@ fn given(a: &MatchRecord, b: &MatchRecord, freq: &Frequencies) -> (NameEvidence,
         return (NameEvidence::Missing, false, 0.0);
     };
     let empty = String::new();
-    let first = word(a0, b0, a.given_keys.first().unwrap_or(&empty), b.given_keys.first().unwrap_or(&empty));
+    let first = word(
+        a0,
+        b0,
+        a.given_keys.first().unwrap_or(&empty),
+        b.given_keys.first().unwrap_or(&empty),
+    );
     let mut weight = name_weight(first, freq.given_rarity(a0), -5.0);
     let missing_word = a.given.len() != b.given.len();
     if let (Some(a1), Some(b1)) = (a.given.get(1), b.given.get(1)) {
-        let second = word(a1, b1, a.given_keys.get(1).unwrap_or(&empty), b.given_keys.get(1).unwrap_or(&empty));
+        let second = word(
+            a1,
+            b1,
+            a.given_keys.get(1).unwrap_or(&empty),
+            b.given_keys.get(1).unwrap_or(&empty),
+        );
         weight += name_weight(second, freq.given_rarity(a1) * 0.5, -2.0);
     }
     (first, missing_word, weight)
@@ -236,18 +276,36 @@ mod tests {
     #[test]
     fn dni_typing_errors_are_told_apart_from_different_dnis() {
         assert_eq!(dni(Some("40112233"), Some("40112233")), DniEvidence::Same);
-        assert_eq!(dni(Some("40112233"), Some("40112283")), DniEvidence::OneDigit);
-        assert_eq!(dni(Some("40112233"), Some("40121233")), DniEvidence::Transposed);
-        assert_eq!(dni(Some("40112233"), Some("04012233")), DniEvidence::DigitMissing);
-        assert_eq!(dni(Some("40112233"), Some("71234567")), DniEvidence::Different);
+        assert_eq!(
+            dni(Some("40112233"), Some("40112283")),
+            DniEvidence::OneDigit
+        );
+        assert_eq!(
+            dni(Some("40112233"), Some("40121233")),
+            DniEvidence::Transposed
+        );
+        assert_eq!(
+            dni(Some("40112233"), Some("04012233")),
+            DniEvidence::DigitMissing
+        );
+        assert_eq!(
+            dni(Some("40112233"), Some("71234567")),
+            DniEvidence::Different
+        );
         assert_eq!(dni(None, Some("71234567")), DniEvidence::Missing);
     }
 
     #[test]
     fn birth_date_slips_are_recognised() {
         let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day);
-        assert_eq!(birth(d(1990, 3, 7), d(1990, 7, 3)), DateEvidence::DayMonthSwapped);
-        assert_eq!(birth(d(1990, 3, 7), d(1991, 3, 7)), DateEvidence::YearOffByOne);
+        assert_eq!(
+            birth(d(1990, 3, 7), d(1990, 7, 3)),
+            DateEvidence::DayMonthSwapped
+        );
+        assert_eq!(
+            birth(d(1990, 3, 7), d(1991, 3, 7)),
+            DateEvidence::YearOffByOne
+        );
         assert_eq!(birth(d(1990, 3, 7), d(1985, 1, 1)), DateEvidence::Different);
         assert_eq!(birth(None, d(1985, 1, 1)), DateEvidence::Missing);
     }

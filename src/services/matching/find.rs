@@ -71,19 +71,41 @@ pub fn find(
             out
         })
         .collect();
-    Found { pairs, compared: compared.into_inner(), cancelled: cancel.load(Ordering::Relaxed) }
+    Found {
+        pairs,
+        compared: compared.into_inner(),
+        cancelled: cancel.load(Ordering::Relaxed),
+    }
 }
 
-fn judge(a: &MatchRecord, b: &MatchRecord, i: usize, j: usize, freq: &Frequencies, rejected: &HashSet<(i64, i64)>) -> Option<Pair> {
+fn judge(
+    a: &MatchRecord,
+    b: &MatchRecord,
+    i: usize,
+    j: usize,
+    freq: &Frequencies,
+    rejected: &HashSet<(i64, i64)>,
+) -> Option<Pair> {
     let evidence = compare(a, b, freq);
     let same_person = a.person_id == b.person_id;
     let kind = if same_person {
-        let without_dni = evidence.weight - if evidence.dni == DniEvidence::Same { 12.0 } else { 0.0 };
-        (evidence.dni == DniEvidence::Same && without_dni < CONFLICT_LIMIT).then_some(PairKind::DniConflict)?
+        let without_dni = evidence.weight
+            - if evidence.dni == DniEvidence::Same {
+                12.0
+            } else {
+                0.0
+            };
+        (evidence.dni == DniEvidence::Same && without_dni < CONFLICT_LIMIT)
+            .then_some(PairKind::DniConflict)?
     } else {
         let key = (a.id.min(b.id), a.id.max(b.id));
         (evidence.is_match() && !rejected.contains(&key)).then_some(PairKind::Probable)?
     };
     let (a, b) = if a.id < b.id { (i, j) } else { (j, i) };
-    Some(Pair { a, b, kind, evidence })
+    Some(Pair {
+        a,
+        b,
+        kind,
+        evidence,
+    })
 }

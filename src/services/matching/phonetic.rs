@@ -8,7 +8,10 @@ use crate::domain::names::fold_key;
 
 /// The phonetic key of one word (already a name part; spaces are dropped).
 pub fn word_key(word: &str) -> String {
-    let folded: Vec<char> = fold_key(word).chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let folded: Vec<char> = fold_key(word)
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
     let mut out: Vec<char> = Vec::with_capacity(folded.len());
     let mut i = 0;
     while i < folded.len() {
@@ -51,7 +54,11 @@ fn is_vowel(c: char) -> bool {
 
 /// Keys of every word of a name part ("María Eulogia" → ["MARIA", "ULUJIA"]-like keys).
 pub fn words(text: &str) -> Vec<String> {
-    fold_key(text).split_whitespace().map(word_key).filter(|k| !k.is_empty()).collect()
+    fold_key(text)
+        .split_whitespace()
+        .map(word_key)
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 #[cfg(test)]

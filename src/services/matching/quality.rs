@@ -43,7 +43,12 @@ fn predicted(records: &[MatchRecord], found: &[super::find::Pair]) -> PairSet {
     }
     let mut out = all_pairs(by_person.values());
     out.retain(|p| !conflicts.contains(p));
-    out.extend(found.iter().filter(|p| p.kind == PairKind::Probable).map(|p| ordered(records[p.a].id, records[p.b].id)));
+    out.extend(
+        found
+            .iter()
+            .filter(|p| p.kind == PairKind::Probable)
+            .map(|p| ordered(records[p.a].id, records[p.b].id)),
+    );
     out
 }
 
@@ -84,23 +89,43 @@ pub fn measure(store: &Store) -> CoreResult<Quality> {
             *quality.missed_by_kind.entry(kind).or_default() += 1;
         }
     }
-    let names: HashMap<i64, String> = records.iter().map(|r| (r.id, format!("{} {:?} {:?}", r.paternal, r.maternal, r.given))).collect();
+    let names: HashMap<i64, String> = records
+        .iter()
+        .map(|r| {
+            (
+                r.id,
+                format!("{} {:?} {:?}", r.paternal, r.maternal, r.given),
+            )
+        })
+        .collect();
     for (a, b) in predicted.difference(&truth) {
-        let kind = if names.get(a) == names.get(b) { "homonym" } else { "other" };
+        let kind = if names.get(a) == names.get(b) {
+            "homonym"
+        } else {
+            "other"
+        };
         *quality.wrong_by_kind.entry(kind.to_string()).or_default() += 1;
     }
     Ok(quality)
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 fn kinds(noise: &HashMap<i64, String>, a: i64, b: i64) -> Vec<String> {
     let mut out: Vec<String> = [a, b]
         .iter()
         .filter_map(|r| noise.get(r))
-        .flat_map(|n| n.split([',', ';', ' ']).filter(|k| !k.is_empty()).map(str::to_string))
+        .flat_map(|n| {
+            n.split([',', ';', ' '])
+                .filter(|k| !k.is_empty())
+                .map(str::to_string)
+        })
         .collect();
     out.sort();
     out.dedup();

@@ -45,8 +45,15 @@ pub struct RawRecord {
 impl MatchRecord {
     pub fn from_raw(raw: RawRecord) -> MatchRecord {
         let paternal = fold_key(&raw.paternal);
-        let maternal = raw.maternal.as_deref().map(fold_key).filter(|m| !m.is_empty());
-        let given: Vec<String> = fold_key(&raw.given).split_whitespace().map(str::to_string).collect();
+        let maternal = raw
+            .maternal
+            .as_deref()
+            .map(fold_key)
+            .filter(|m| !m.is_empty());
+        let given: Vec<String> = fold_key(&raw.given)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         MatchRecord {
             id: raw.id,
             person_id: raw.person_id,
@@ -58,7 +65,9 @@ impl MatchRecord {
             paternal,
             maternal,
             given,
-            birth: raw.birth_date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            birth: raw
+                .birth_date
+                .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
             sex: raw.sex.and_then(|s| s.chars().next()),
             district: raw.district,
             community: raw.community,

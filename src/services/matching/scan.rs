@@ -45,25 +45,47 @@ pub struct MatchReport {
 /// Loads the records prepared for matching.
 pub fn load(store: &Store) -> CoreResult<Vec<MatchRecord>> {
     let mut records = Vec::new();
-    matching::for_each_record(store.conn(), |raw: RawRecord| records.push(MatchRecord::from_raw(raw)))?;
+    matching::for_each_record(store.conn(), |raw: RawRecord| {
+        records.push(MatchRecord::from_raw(raw))
+    })?;
     Ok(records)
 }
 
 /// Finds the pairs (no writing): used by the scan and by the quality measurement.
-pub fn pairs(store: &Store, records: &[MatchRecord], kind: ScanKind, cancel: &AtomicBool) -> CoreResult<(Vec<Pair>, MatchReport)> {
+pub fn pairs(
+    store: &Store,
+    records: &[MatchRecord],
+    kind: ScanKind,
+    cancel: &AtomicBool,
+) -> CoreResult<(Vec<Pair>, MatchReport)> {
     let started = Instant::now();
     let freq = Frequencies::from_records(records);
     let blocks = Blocks::build(records);
     let rejected = matching::rejected_pairs(store.conn())?;
-    let found = find(records, &blocks, &freq, &rejected, kind == ScanKind::Incremental, cancel);
+    let found = find(
+        records,
+        &blocks,
+        &freq,
+        &rejected,
+        kind == ScanKind::Incremental,
+        cancel,
+    );
     let report = MatchReport {
         records: records.len(),
         pending: records.iter().filter(|r| r.pending).count(),
         blocks: blocks.len(),
         truncated_blocks: blocks.truncated_blocks,
         pairs_compared: found.compared,
-        probable: found.pairs.iter().filter(|p| p.kind == PairKind::Probable).count(),
-        dni_conflicts: found.pairs.iter().filter(|p| p.kind == PairKind::DniConflict).count(),
+        probable: found
+            .pairs
+            .iter()
+            .filter(|p| p.kind == PairKind::Probable)
+            .count(),
+        dni_conflicts: found
+            .pairs
+            .iter()
+            .filter(|p| p.kind == PairKind::DniConflict)
+            .count(),
         cancelled: found.cancelled,
         compare_time: started.elapsed(),
         ..MatchReport::default()
@@ -72,7 +94,13 @@ pub fn pairs(store: &Store, records: &[MatchRecord], kind: ScanKind, cancel: &At
 }
 
 /// Runs a scan and writes its flags.
-pub fn scan(store: &mut Store, actor: &Actor, kind: ScanKind, progress: &mut dyn ProgressSink, cancel: &AtomicBool) -> CoreResult<MatchReport> {
+pub fn scan(
+    store: &mut Store,
+    actor: &Actor,
+    kind: ScanKind,
+    progress: &mut dyn ProgressSink,
+    cancel: &AtomicBool,
+) -> CoreResult<MatchReport> {
     actor.require(Permission::WorkFlags)?;
     let started = Instant::now();
     let records = load(store)?;
@@ -100,18 +128,26 @@ pub fn scan(store: &mut Store, actor: &Actor, kind: ScanKind, progress: &mut dyn
             }
         }
         matching::mark_scanned(tx, &ctx.at)?;
-        flags::finish_scan(tx, scan, &ScanCounts {
-            records: records.len() as i64,
-            pairs: report.pairs_compared as i64,
-            new: counts.0,
-            seen: counts.1 + counts.2,
-        }, &ctx.at)?;
-        ctx.audit(tx, Entry {
-            action: "scan",
-            entity: "scan_run",
-            entity_id: Some(scan),
-            details: json!({ "kind": label, "records": records.len(), "new": counts.0 }),
-        })?;
+        flags::finish_scan(
+            tx,
+            scan,
+            &ScanCounts {
+                records: records.len() as i64,
+                pairs: report.pairs_compared as i64,
+                new: counts.0,
+                seen: counts.1 + counts.2,
+            },
+            &ctx.at,
+        )?;
+        ctx.audit(
+            tx,
+            Entry {
+                action: "scan",
+                entity: "scan_run",
+                entity_id: Some(scan),
+                details: json!({ "kind": label, "records": records.len(), "new": counts.0 }),
+            },
+        )?;
         Ok(counts)
     })?;
     report.flags_new = new;
@@ -125,7 +161,14 @@ pub fn scan(store: &mut Store, actor: &Actor, kind: ScanKind, progress: &mut dyn
 fn flag_for(pair: &Pair, records: &[MatchRecord]) -> Found<'static> {
     let (a, b) = (&records[pair.a], &records[pair.b]);
     let (kind, severity) = match pair.kind {
-        PairKind::Probable => ("probable_same_person", if pair.evidence.score() > 0.9 { "high" } else { "medium" }),
+        PairKind::Probable => (
+            "probable_same_person",
+            if pair.evidence.score() > 0.9 {
+                "high"
+            } else {
+                "medium"
+            },
+        ),
         PairKind::DniConflict => ("dni_conflict", "high"),
     };
     let evidence = json!({
@@ -139,7 +182,10 @@ fn flag_for(pair: &Pair, records: &[MatchRecord]) -> Found<'static> {
         kind,
         severity,
         fingerprint: format!("{kind}:{}:{}", a.id, b.id),
-        evidence_hash: format!("{:x}", Sha256::digest(format!("{:?}", pair.evidence).as_bytes())),
+        evidence_hash: format!(
+            "{:x}",
+            Sha256::digest(format!("{:?}", pair.evidence).as_bytes())
+        ),
         evidence,
         score_milli: Some((pair.evidence.score() * 1000.0).round() as i64),
         district: Some(a.district.clone()),

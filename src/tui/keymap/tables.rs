@@ -55,7 +55,7 @@ pub(super) const WAITING: &[Binding] = &[
     ),
 ];
 
-pub(super) const FORM_MOVES: &[Binding] = &[
+pub const FORM_MOVES: &[Binding] = &[
     command(
         &[UP, BACK_TAB],
         Command::PrevField,
@@ -84,7 +84,7 @@ pub(super) const LOGIN_SUBMIT: &[Binding] = &[command(
     Some(Tui::HintLogin),
 )];
 
-pub(super) const EDITING: &[Binding] = &[
+pub const EDITING: &[Binding] = &[
     edit(&[LEFT], Edit::Left, Tui::HelpCursorLeft),
     edit(&[RIGHT], Edit::Right, Tui::HelpCursorRight),
     edit(
@@ -141,6 +141,19 @@ pub(super) const MAIN_GLOBAL: &[Binding] = &[
         Tui::HelpQuit,
         Some(Tui::HintQuit),
     ),
+];
+
+/// A form inside the main screen: `Esc` belongs to the form (it goes back), so quitting is
+/// `Ctrl+C` only, and help is `F1` because `?` may be typed.
+pub(super) const MAIN_EDITING_GLOBAL: &[Binding] = &[
+    command(
+        &[F1, Key::ctrl('g')],
+        Command::Help,
+        Tui::HelpHelp,
+        Some(Tui::HintHelp),
+    ),
+    LANGUAGE,
+    command(&[CTRL_C], Command::Quit, Tui::HelpQuit, None),
 ];
 
 /// Scrolling a table: shared by the areas that list rows.

@@ -1,8 +1,12 @@
 //! The main screen after login: a line of tabs, one per [`Area`], and the area on screen.
 //! It owns the signed-in [`Actor`], which every effect of an area carries to the core.
 
+use super::clar::review::ReviewState;
+use super::clar::review_view::ReviewView;
+use super::clar::staff::StaffState;
+use super::clar::staff_view::StaffView;
 use super::overview::{OverviewState, OverviewView};
-use super::Area;
+use super::{Area, AreaMode};
 use crate::i18n::{Lang, Localize, Tui};
 use crate::services::Actor;
 use crate::tui::action::{Action, Command};
@@ -26,6 +30,8 @@ pub struct AreaCtx<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AreaState {
     Overview(OverviewState),
+    Clar(Box<StaffState>),
+    ClarReview(Box<ReviewState>),
 }
 
 impl AreaState {
@@ -36,18 +42,48 @@ impl AreaState {
                 let (state, effects) = OverviewState::open(actor);
                 (AreaState::Overview(state), effects)
             }
+            Area::Clar => {
+                let (state, effects) = StaffState::open(actor);
+                (AreaState::Clar(Box::new(state)), effects)
+            }
+            Area::ClarReview => {
+                let (state, effects) = ReviewState::open(actor);
+                (AreaState::ClarReview(Box::new(state)), effects)
+            }
         }
     }
 
     pub fn area(&self) -> Area {
         match self {
             AreaState::Overview(_) => Area::Overview,
+            AreaState::Clar(_) => Area::Clar,
+            AreaState::ClarReview(_) => Area::ClarReview,
+        }
+    }
+
+    /// The area's mode when its keys depend on it; `None` for areas with one set of keys.
+    pub fn mode(&self) -> Option<AreaMode> {
+        match self {
+            AreaState::Overview(_) => None,
+            AreaState::Clar(state) => Some(AreaMode::Clar(state.mode())),
+            AreaState::ClarReview(state) => Some(AreaMode::ClarReview(state.mode())),
+        }
+    }
+
+    /// Whether leaving now would lose typed work.
+    pub fn is_dirty(&self) -> bool {
+        match self {
+            AreaState::Overview(_) => false,
+            AreaState::Clar(state) => state.is_dirty(),
+            AreaState::ClarReview(state) => state.is_dirty(),
         }
     }
 
     fn update(&mut self, action: Action, ctx: &AreaCtx) -> Vec<Effect> {
         match self {
             AreaState::Overview(state) => state.update(action, ctx),
+            AreaState::Clar(state) => state.update(action, ctx),
+            AreaState::ClarReview(state) => state.update(action, ctx),
         }
     }
 }
@@ -61,7 +97,11 @@ pub struct MainState {
 impl MainState {
     /// The main screen right after login: the first area, loading.
     pub fn open(actor: Actor) -> (MainState, Vec<Effect>) {
-        let (current, effects) = AreaState::open(Area::ALL[0], &actor);
+        let first = Area::for_role(actor.role)
+            .first()
+            .copied()
+            .unwrap_or(Area::Overview);
+        let (current, effects) = AreaState::open(first, &actor);
         (MainState { actor, current }, effects)
     }
 
@@ -75,7 +115,10 @@ impl MainState {
 
     pub fn update(&mut self, action: Action, body: Rect, lang: Lang) -> Vec<Effect> {
         match action {
-            Action::Command(Command::GoToArea(area)) if area != self.current.area() => {
+            Action::Command(Command::GoToArea(area))
+                if area != self.current.area()
+                    && Area::for_role(self.actor.role).contains(&area) =>
+            {
                 let (current, effects) = AreaState::open(area, &self.actor);
                 self.current = current;
                 effects
@@ -109,6 +152,16 @@ impl Widget for &MainView<'_> {
                 };
                 view.render(area, buf);
             }
+            AreaState::Clar(state) => StaffView {
+                state,
+                ctx: self.ctx,
+            }
+            .render(area, buf),
+            AreaState::ClarReview(state) => ReviewView {
+                state,
+                ctx: self.ctx,
+            }
+            .render(area, buf),
         }
     }
 }
@@ -125,7 +178,7 @@ impl Widget for &Tabs<'_> {
         let theme = self.ctx.theme;
         buf.set_style(area, theme.header);
         let mut spans = vec![Span::styled(" Tinkuy ", theme.header)];
-        for (i, &tab) in Area::ALL.iter().enumerate() {
+        for (i, &tab) in self.current.peers().iter().enumerate() {
             let style = if tab == self.current {
                 theme.tab_active
             } else {

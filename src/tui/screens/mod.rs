@@ -5,12 +5,14 @@
 //! module here; the tabs, the `1`–`9` keys, the hints and the help follow from the table.
 //! There are no placeholder screens: an area exists here once it is built.
 
+pub mod clar;
 pub mod login;
 pub mod main;
 pub mod overview;
 pub mod setup;
 
-use crate::i18n::Tui;
+use crate::domain::role::Role;
+use crate::i18n::{ClarTui, Tui};
 use crate::tui::action::Command;
 use crate::tui::keymap::{Binding, Bound, Key};
 
@@ -19,6 +21,41 @@ use crate::tui::keymap::{Binding, Bound, Key};
 pub enum Area {
     /// Resumen: totals, enrolments per programme, households per district.
     Overview,
+    /// CLAR for office staff: calls, proposals, sessions, ranking and awards.
+    Clar,
+    /// CLAR for its members (reviewer mode): their sessions and the scoring form.
+    ClarReview,
+}
+
+/// The mode an area is in, when its keys depend on it (a list, a detail, a form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaMode {
+    Clar(clar::StaffMode),
+    ClarReview(clar::ReviewMode),
+}
+
+impl AreaMode {
+    pub fn area(self) -> Area {
+        match self {
+            AreaMode::Clar(_) => Area::Clar,
+            AreaMode::ClarReview(_) => Area::ClarReview,
+        }
+    }
+
+    /// Whether letters and digits are typed into a field in this mode.
+    pub fn takes_text(self) -> bool {
+        match self {
+            AreaMode::Clar(mode) => mode.takes_text(),
+            AreaMode::ClarReview(mode) => mode.takes_text(),
+        }
+    }
+
+    pub fn bindings(self) -> Vec<Binding> {
+        match self {
+            AreaMode::Clar(mode) => clar::staff_bindings(mode),
+            AreaMode::ClarReview(mode) => clar::review_bindings(mode),
+        }
+    }
 }
 
 /// The number keys that open areas: `1` for the first tab, and so on.
@@ -35,11 +72,34 @@ static AREA_KEYS: [[Key; 1]; 9] = [
 ];
 
 impl Area {
-    pub const ALL: &'static [Area] = &[Area::Overview];
+    pub const ALL: &'static [Area] = &[Area::Overview, Area::Clar, Area::ClarReview];
+
+    /// The tabs of office staff.
+    const STAFF: &'static [Area] = &[Area::Overview, Area::Clar];
+    /// The tabs of a CLAR member, who sees nothing of the registry.
+    const REVIEWER: &'static [Area] = &[Area::ClarReview];
+
+    /// The areas a role works in, in tab order; the first opens after login.
+    pub fn for_role(role: Role) -> &'static [Area] {
+        match role {
+            Role::MiembroClar => Area::REVIEWER,
+            _ => Area::STAFF,
+        }
+    }
+
+    /// The areas shown as tabs beside this one.
+    pub fn peers(self) -> &'static [Area] {
+        match self {
+            Area::ClarReview => Area::REVIEWER,
+            Area::Overview | Area::Clar => Area::STAFF,
+        }
+    }
 
     pub fn title(self) -> Tui {
         match self {
             Area::Overview => Tui::AreaOverview,
+            Area::Clar => Tui::Clar(ClarTui::AreaClar),
+            Area::ClarReview => Tui::Clar(ClarTui::AreaReview),
         }
     }
 
@@ -47,12 +107,14 @@ impl Area {
     fn help(self) -> Tui {
         match self {
             Area::Overview => Tui::HelpAreaOverview,
+            Area::Clar => Tui::Clar(ClarTui::HelpAreaClar),
+            Area::ClarReview => Tui::Clar(ClarTui::HelpAreaReview),
         }
     }
 
-    /// The position of the area's tab, from 0.
+    /// The position of the area's tab among its peers, from 0.
     pub fn index(self) -> usize {
-        Area::ALL.iter().position(|&a| a == self).unwrap_or(0)
+        self.peers().iter().position(|&a| a == self).unwrap_or(0)
     }
 
     /// The key that opens the area: its tab number.
@@ -73,6 +135,8 @@ impl Area {
     pub fn bindings(self) -> Vec<Binding> {
         match self {
             Area::Overview => overview::bindings(),
+            Area::Clar => clar::staff_bindings(clar::StaffMode::Calls),
+            Area::ClarReview => clar::review_bindings(clar::ReviewMode::Sessions),
         }
     }
 }
