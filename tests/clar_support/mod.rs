@@ -74,7 +74,8 @@ pub struct Scenario {
     pub associations: Vec<i64>,
     pub proposals: Vec<i64>,
     pub session_id: i64,
-    _dir: tempfile::TempDir,
+    /// Keeps the database's folder alive as long as the scenario.
+    pub dir: tempfile::TempDir,
 }
 
 impl Scenario {
@@ -259,7 +260,7 @@ pub fn open_call() -> Scenario {
         associations: associations_ids,
         proposals: Vec::new(),
         session_id: 0,
-        _dir: dir,
+        dir,
     }
 }
 

@@ -148,7 +148,10 @@ texts! {
     DeclareOther => "Otro motivo", "Another reason";
     Scoring => "Calificar", "Scoring";
     Rubric => "Criterios", "Criteria";
-    ScoringHelp => "Escriba el puntaje · ↑↓ criterio · + y - suben o bajan · Enter guarda · Esc vuelve", "Type the points · ↑↓ criterion · + and - nudge · Enter saves · Esc goes back";
+    ScoringHelp => "Escriba el puntaje · ↑↓ criterio · +/- ajustan · Enter guarda · Esc vuelve", "Type the points · ↑↓ criterion · +/- adjust · Enter saves · Esc goes back";
+    ProgrammePart => "Aporte del programa", "Programme share";
+    HintDeclareOk => "Declarar", "Declare";
+    HelpDeclareOk => "Declarar el conflicto elegido", "Declare the chosen conflict";
     OutOf => "de", "out of";
 }
 

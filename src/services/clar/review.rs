@@ -70,25 +70,7 @@ pub(crate) fn record_review_in(
     p: &ProposalRow,
     draft: &ReviewDraft,
 ) -> CoreResult<ReviewOutcome> {
-    if p.status != ProposalStatus::Submitted {
-        return Err(ClarError::WrongStatus {
-            title: p.title.clone(),
-            status: p.status,
-            wanted: ProposalStatus::Viable,
-        }
-        .into());
-    }
-    let stated = draft.verdict;
-    let reasons = normalize_name(&draft.reasons);
-    if stated == Verdict::NotViable && reasons.is_empty() {
-        return Err(ClarError::ReasonsRequired.into());
-    }
-    if stated == Verdict::Viable && draft.field_visit_on.is_none() {
-        return Err(ClarError::EmptyField {
-            field: ClarField::FieldVisit,
-        }
-        .into());
-    }
+    let reasons = validate(p, draft)?;
     let members = association_store::active_members(tx, p.association_id)?;
     let check = check_presence(&members, draft)?;
     let listed = members.len() as i64;
@@ -96,7 +78,11 @@ pub(crate) fn record_review_in(
     let call = load_call(tx, p.call_id)?;
     let enough =
         draft.field_visit_on.is_none() || presence_ok(listed, present, call.field_presence_min_bp);
-    let verdict = if enough { stated } else { Verdict::NotViable };
+    let verdict = if enough {
+        draft.verdict
+    } else {
+        Verdict::NotViable
+    };
     let review_id = ids::next(tx)?;
     let row = ReviewRow {
         id: review_id,
@@ -109,13 +95,54 @@ pub(crate) fn record_review_in(
         families_listed: draft.field_visit_on.map(|_| listed),
         families_present: draft.field_visit_on.map(|_| present),
     };
-    store::insert(tx, &row, &ctx.at)?;
-    if draft.field_visit_on.is_some() {
-        for m in &members {
-            store::insert_presence(tx, review_id, m.id, check.present.contains(&m.id))?;
+    write_review(tx, ctx, p, &row, (&members, &check.present))?;
+    Ok(ReviewOutcome {
+        review_id,
+        verdict,
+        families_listed: listed,
+        families_present: present,
+        presence_ok: enough,
+        unknown_dnis: check.unknown_dnis,
+    })
+}
+
+/// A review is of a submitted proposal; "not viable" says why; "viable" needs a field visit.
+/// Returns the reasons, cleaned.
+fn validate(p: &ProposalRow, draft: &ReviewDraft) -> Result<String, ClarError> {
+    if p.status != ProposalStatus::Submitted {
+        return Err(ClarError::WrongStatus {
+            title: p.title.clone(),
+            status: p.status,
+            wanted: ProposalStatus::Viable,
+        });
+    }
+    let reasons = normalize_name(&draft.reasons);
+    if draft.verdict == Verdict::NotViable && reasons.is_empty() {
+        return Err(ClarError::ReasonsRequired);
+    }
+    if draft.verdict == Verdict::Viable && draft.field_visit_on.is_none() {
+        return Err(ClarError::EmptyField {
+            field: ClarField::FieldVisit,
+        });
+    }
+    Ok(reasons)
+}
+
+/// Writes the review, who was found at the visit, and the proposal's new state.
+fn write_review(
+    tx: &Transaction,
+    ctx: &WriteCtx,
+    p: &ProposalRow,
+    row: &ReviewRow,
+    (members, present): (&[MemberRow], &BTreeSet<i64>),
+) -> CoreResult<()> {
+    store::insert(tx, row, &ctx.at)?;
+    if row.field_visit_on.is_some() {
+        for m in members {
+            store::insert_presence(tx, row.id, m.id, present.contains(&m.id))?;
         }
     }
-    let to = match verdict {
+    let to = match row.verdict {
         Verdict::Viable => ProposalStatus::Viable,
         Verdict::NotViable => ProposalStatus::NotViable,
     };
@@ -126,16 +153,12 @@ pub(crate) fn record_review_in(
         "review",
         "proposal",
         p.id,
-        json!({ "verdict": verdict.code(), "listed": listed, "present": present }),
-    )?;
-    Ok(ReviewOutcome {
-        review_id,
-        verdict,
-        families_listed: listed,
-        families_present: present,
-        presence_ok: enough,
-        unknown_dnis: check.unknown_dnis,
-    })
+        json!({
+            "verdict": row.verdict.code(),
+            "listed": row.families_listed,
+            "present": row.families_present,
+        }),
+    )
 }
 
 struct PresenceCheck {

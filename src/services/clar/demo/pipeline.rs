@@ -316,6 +316,34 @@ impl Demo<'_, '_> {
         );
         draft.rules.max_members = 30;
         let call_id = self.open_call(&draft, 45)?;
+        let ids = self.ventures(call_id)?;
+        self.close_call(call_id, 14)?;
+        for (id, association) in &ids {
+            self.review_viable(10, *id, *association)?;
+        }
+        let today = dated(self.ctx, 0);
+        let members = self.cast.clar_members.clone();
+        let session_id = open_session_in(
+            self.tx,
+            &today,
+            &SessionDraft {
+                call_id,
+                held_on: today.today,
+                place: "Local comunal".into(),
+                member_ids: members[..4].to_vec(),
+            },
+        )?;
+        let levels: Vec<(i64, i64)> = ids
+            .iter()
+            .map(|(id, _)| (*id, self.rng.range(60, 90)))
+            .collect();
+        self.score_all(&today, session_id, &members[1..3], &levels)?;
+        Ok(call_id)
+    }
+
+    /// Four small ventures of the associations at the end of the list, submitted: (proposal
+    /// id, association index) of those that fit the call.
+    fn ventures(&mut self, call_id: i64) -> CoreResult<Vec<(i64, usize)>> {
         let ventures = [
             ("Biohuerto familiar", "Hortalizas"),
             ("Crianza de gallinas de postura", "Huevos"),
@@ -342,27 +370,6 @@ impl Demo<'_, '_> {
                 ids.push((id, association));
             }
         }
-        self.close_call(call_id, 14)?;
-        for (id, association) in &ids {
-            self.review_viable(10, *id, *association)?;
-        }
-        let today = dated(self.ctx, 0);
-        let members = self.cast.clar_members.clone();
-        let session_id = open_session_in(
-            self.tx,
-            &today,
-            &SessionDraft {
-                call_id,
-                held_on: today.today,
-                place: "Local comunal".into(),
-                member_ids: members[..4].to_vec(),
-            },
-        )?;
-        let levels: Vec<(i64, i64)> = ids
-            .iter()
-            .map(|(id, _)| (*id, self.rng.range(60, 90)))
-            .collect();
-        self.score_all(&today, session_id, &members[1..3], &levels)?;
-        Ok(call_id)
+        Ok(ids)
     }
 }

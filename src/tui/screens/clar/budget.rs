@@ -37,8 +37,11 @@ pub struct BudgetEditor {
     dirty: bool,
 }
 
+/// An amount as the clerk reads and types it: `44,000.00` (the sign of soles is implied).
 fn amount_input(m: Money) -> TextInput {
-    TextInput::with_value(FieldKind::Text { max: 16 }, &m.to_plain_string())
+    let shown = m.to_string();
+    let shown = shown.trim_start_matches("S/ ");
+    TextInput::with_value(FieldKind::Text { max: 16 }, shown)
 }
 
 impl BudgetEditor {

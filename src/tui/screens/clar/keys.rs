@@ -89,6 +89,12 @@ const DECLARE: Binding = clar(
     ClarTui::HelpDeclare,
     Some(ClarTui::HintDeclare),
 );
+const DECLARE_OK: Binding = clar(
+    &[ENTER],
+    ClarCommand::Open,
+    ClarTui::HelpDeclareOk,
+    Some(ClarTui::HintDeclareOk),
+);
 const SAVE: Binding = clar(
     &[ENTER],
     ClarCommand::Save,
@@ -160,7 +166,7 @@ pub fn review_bindings(mode: ReviewMode) -> Vec<Binding> {
         }
         ReviewMode::Declare => {
             table.extend_from_slice(&TABLE_MOVES[..2]);
-            table.extend([OPEN, CANCEL]);
+            table.extend([DECLARE_OK, CANCEL]);
         }
         ReviewMode::Scoring => {
             table.extend_from_slice(FORM_MOVES);

@@ -8,6 +8,7 @@
 //! and the `?` help always say what the keys do in the view on screen.
 
 pub mod budget;
+mod detail_view;
 mod keys;
 pub mod list;
 pub mod review;
@@ -15,6 +16,7 @@ pub mod review_view;
 pub mod score_form;
 mod session_panels;
 pub mod staff;
+mod staff_actions;
 pub mod staff_view;
 
 pub use keys::{review_bindings, staff_bindings};
@@ -208,3 +210,6 @@ pub enum Notice {
     Good(Message),
     Bad(Message),
 }
+
+#[cfg(test)]
+mod tests;

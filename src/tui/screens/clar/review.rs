@@ -8,7 +8,7 @@ use super::{ClarCommand, ClarEffect, ClarResult, Notice, ReviewMode};
 use crate::domain::clar::ConflictKind;
 use crate::i18n::ClarTui;
 use crate::services::clar::conflicts::ConflictDraft;
-use crate::services::clar::reviewer::ReviewerSession;
+use crate::services::clar::reviewer::{ProposalToScore, ReviewerSession};
 use crate::services::Actor;
 use crate::store::clar::sessions::SessionRow;
 use crate::tui::action::{Action, Command};
@@ -148,100 +148,124 @@ impl ReviewState {
     }
 
     fn clar_command(&mut self, command: ClarCommand) -> Vec<Effect> {
-        let actor = self.actor.clone();
-        match (command, self.top_mut()) {
-            (ClarCommand::Open, ReviewPage::Sessions(list)) => {
-                let Some(session_id) = list.selected().map(|s| s.id) else {
-                    return Vec::new();
-                };
-                self.views.push(ReviewPage::Proposals {
-                    session_id,
-                    load: Load::Loading,
-                    cursor: Cursor::default(),
-                });
-                vec![Effect::Clar(ClarEffect::LoadToScore { actor, session_id })]
-            }
-            (
-                ClarCommand::Open,
-                ReviewPage::Proposals {
-                    load: Load::Ready(s),
-                    cursor,
-                    ..
-                },
-            ) => {
-                let Some(p) = s.proposals.get(cursor.selected) else {
-                    return Vec::new();
-                };
-                let refusal = if s.session.closed {
-                    Some(ClarTui::SessionIsClosed)
-                } else if !s.present {
-                    Some(ClarTui::NotPresent)
-                } else if p.conflict.is_some() {
-                    Some(ClarTui::YouHaveAConflict)
-                } else {
-                    None
-                };
-                if let Some(text) = refusal {
-                    self.notice = Some(Notice::Bad(Message::of(&text)));
-                    return Vec::new();
+        match (command, self.mode()) {
+            (ClarCommand::Open, ReviewMode::Sessions) => self.open_session(),
+            (ClarCommand::Open, ReviewMode::Proposals) => self.open_form(),
+            (ClarCommand::Declare, ReviewMode::Proposals) => self.ask_conflict(),
+            (ClarCommand::Open, ReviewMode::Declare) => self.declare(),
+            (ClarCommand::Increase | ClarCommand::Decrease, _) => {
+                if let ReviewPage::Scoring(form) = self.top_mut() {
+                    form.nudge(command == ClarCommand::Increase);
                 }
+                Vec::new()
+            }
+            (ClarCommand::Save, ReviewMode::Scoring) => self.save(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn open_session(&mut self) -> Vec<Effect> {
+        let ReviewPage::Sessions(list) = self.top() else {
+            return Vec::new();
+        };
+        let Some(session_id) = list.selected().map(|s| s.id) else {
+            return Vec::new();
+        };
+        self.views.push(ReviewPage::Proposals {
+            session_id,
+            load: Load::Loading,
+            cursor: Cursor::default(),
+        });
+        let actor = self.actor.clone();
+        vec![Effect::Clar(ClarEffect::LoadToScore { actor, session_id })]
+    }
+
+    /// The highlighted proposal and the session it is in, when loaded.
+    fn highlighted(&self) -> Option<(&ReviewerSession, &ProposalToScore)> {
+        let ReviewPage::Proposals {
+            load: Load::Ready(s),
+            cursor,
+            ..
+        } = self.top()
+        else {
+            return None;
+        };
+        Some((s, s.proposals.get(cursor.selected)?))
+    }
+
+    /// The scoring form, unless the member may not score the proposal (then says why).
+    fn open_form(&mut self) -> Vec<Effect> {
+        let Some((s, p)) = self.highlighted() else {
+            return Vec::new();
+        };
+        let refusal = if s.session.closed {
+            Some(ClarTui::SessionIsClosed)
+        } else if !s.present {
+            Some(ClarTui::NotPresent)
+        } else if p.conflict.is_some() {
+            Some(ClarTui::YouHaveAConflict)
+        } else {
+            None
+        };
+        match refusal {
+            Some(text) => self.notice = Some(Notice::Bad(Message::of(&text))),
+            None => {
                 let form = ScoreForm::new(s, p);
                 self.views.push(ReviewPage::Scoring(Box::new(form)));
+            }
+        }
+        Vec::new()
+    }
+
+    fn ask_conflict(&mut self) -> Vec<Effect> {
+        let Some((s, p)) = self.highlighted() else {
+            return Vec::new();
+        };
+        if s.session.closed || p.conflict.is_some() {
+            return Vec::new();
+        }
+        let view = ReviewPage::Declare {
+            session_id: s.session.id,
+            proposal_id: p.proposal_id,
+            title: p.title.clone(),
+            choice: 0,
+        };
+        self.views.push(view);
+        Vec::new()
+    }
+
+    fn declare(&mut self) -> Vec<Effect> {
+        let ReviewPage::Declare {
+            session_id,
+            proposal_id,
+            choice,
+            ..
+        } = self.top()
+        else {
+            return Vec::new();
+        };
+        let draft = ConflictDraft {
+            session_id: *session_id,
+            member_id: None,
+            proposal_id: *proposal_id,
+            kind: DECLARABLE[(*choice).min(DECLARABLE.len() - 1)],
+            note: None,
+        };
+        let actor = self.actor.clone();
+        vec![Effect::Clar(ClarEffect::Declare { actor, draft })]
+    }
+
+    fn save(&mut self) -> Vec<Effect> {
+        let actor = self.actor.clone();
+        let ReviewPage::Scoring(form) = self.top_mut() else {
+            return Vec::new();
+        };
+        match form.sheet() {
+            Ok(sheet) => vec![Effect::Clar(ClarEffect::SaveScores { actor, sheet })],
+            Err(message) => {
+                self.notice = Some(Notice::Bad(message));
                 Vec::new()
             }
-            (
-                ClarCommand::Declare,
-                ReviewPage::Proposals {
-                    session_id,
-                    load: Load::Ready(s),
-                    cursor,
-                },
-            ) => {
-                let Some(p) = s.proposals.get(cursor.selected) else {
-                    return Vec::new();
-                };
-                if s.session.closed || p.conflict.is_some() {
-                    return Vec::new();
-                }
-                let view = ReviewPage::Declare {
-                    session_id: *session_id,
-                    proposal_id: p.proposal_id,
-                    title: p.title.clone(),
-                    choice: 0,
-                };
-                self.views.push(view);
-                Vec::new()
-            }
-            (
-                ClarCommand::Open,
-                ReviewPage::Declare {
-                    session_id,
-                    proposal_id,
-                    choice,
-                    ..
-                },
-            ) => {
-                let draft = ConflictDraft {
-                    session_id: *session_id,
-                    member_id: None,
-                    proposal_id: *proposal_id,
-                    kind: DECLARABLE[(*choice).min(DECLARABLE.len() - 1)],
-                    note: None,
-                };
-                vec![Effect::Clar(ClarEffect::Declare { actor, draft })]
-            }
-            (ClarCommand::Increase | ClarCommand::Decrease, ReviewPage::Scoring(form)) => {
-                form.nudge(command == ClarCommand::Increase);
-                Vec::new()
-            }
-            (ClarCommand::Save, ReviewPage::Scoring(form)) => match form.sheet() {
-                Ok(sheet) => vec![Effect::Clar(ClarEffect::SaveScores { actor, sheet })],
-                Err(message) => {
-                    self.notice = Some(Notice::Bad(message));
-                    Vec::new()
-                }
-            },
-            _ => Vec::new(),
         }
     }
 

@@ -77,30 +77,39 @@ fn proposals(
         Constraint::Length(2),
         Constraint::Fill(1),
     ]));
-    let presence = if s.present {
-        ClarTui::PresentYou
-    } else {
-        ClarTui::AbsentYou
+    Paragraph::new(session_heading(ctx, s)).render(head, buf);
+    to_score_table(ctx, s, cursor).draw(ctx, table, buf);
+}
+
+/// The session, and whether the member is marked present.
+fn session_heading(ctx: ViewCtx, s: &ReviewerSession) -> Vec<Line<'static>> {
+    let presence = match s.present {
+        true => ClarTui::PresentYou,
+        false => ClarTui::AbsentYou,
     };
-    let status = if s.session.closed {
-        ClarTui::Closed
-    } else {
-        ClarTui::Open
+    let status = match s.session.closed {
+        true => ClarTui::Closed,
+        false => ClarTui::Open,
     };
-    let lines = vec![
-        Line::styled(
-            format!(
-                " {} {} · {} · {}",
-                t(ctx, ClarTui::Acta),
-                crate::services::clar::acta_label(&s.session),
-                s.call_title,
-                t(ctx, status)
-            ),
-            ctx.theme.title,
-        ),
+    let title = format!(
+        " {} {} · {} · {}",
+        t(ctx, ClarTui::Acta),
+        crate::services::clar::acta_label(&s.session),
+        s.call_title,
+        t(ctx, status)
+    );
+    vec![
+        Line::styled(title, ctx.theme.title),
         Line::raw(format!(" {} ({})", s.member_name, t(ctx, presence))),
-    ];
-    Paragraph::new(lines).render(head, buf);
+    ]
+}
+
+/// Each proposal with the association's size (not its people) and how far the member got.
+fn to_score_table(
+    ctx: ViewCtx,
+    s: &ReviewerSession,
+    cursor: super::list::Cursor,
+) -> ListTable<'static> {
     let rows = s
         .proposals
         .iter()
@@ -114,15 +123,16 @@ fn proposals(
             ]
         })
         .collect();
+    let head = [
+        ClarTui::ColProposal,
+        ClarTui::ColAssociation,
+        ClarTui::ColSize,
+        ClarTui::ColProgramme,
+        ClarTui::ColProgress,
+    ];
     ListTable {
         title: t(ctx, ClarTui::ToScoreTitle),
-        head: vec![
-            t(ctx, ClarTui::ColProposal),
-            t(ctx, ClarTui::ColAssociation),
-            t(ctx, ClarTui::ColSize),
-            t(ctx, ClarTui::ColProgramme),
-            t(ctx, ClarTui::ColProgress),
-        ],
+        head: head.iter().map(|h| t(ctx, *h)).collect(),
         widths: vec![
             Constraint::Fill(3),
             Constraint::Fill(2),
@@ -135,18 +145,18 @@ fn proposals(
         cursor: Some(cursor),
         empty: t(ctx, ClarTui::NoProposalsToScore),
     }
-    .draw(ctx, table, buf);
 }
 
 fn declare(ctx: ViewCtx, title: &str, choice: usize, area: Rect, buf: &mut Buffer) {
-    let box_area = centred(area, 60, 9);
+    let box_area = centred(area, 66, 9);
     Clear.render(box_area, buf);
     let block = titled(ctx, &t(ctx, ClarTui::DeclareTitle)).border_style(ctx.theme.overlay_border);
     let inner = block.inner(box_area);
     block.render(box_area, buf);
     let mut lines = vec![Line::raw(format!("«{title}»")), Line::raw("")];
     for (i, kind) in DECLARABLE.iter().enumerate() {
-        let text = format!(" {} ", declare_text(ctx.lang, *kind));
+        let marker = if i == choice { "▶" } else { " " };
+        let text = format!("{marker} {} ", declare_text(ctx.lang, *kind));
         let style = if i == choice {
             ctx.theme.focus
         } else {
@@ -175,28 +185,16 @@ fn declare_text(lang: Lang, kind: ConflictKind) -> String {
 
 /// The scoring form: the proposal in two lines, then a line per criterion grouped by phase.
 fn scoring(ctx: ViewCtx, form: &ScoreForm, area: Rect, buf: &mut Buffer) {
-    let p = &form.proposal;
-    let rows = u16::try_from(form.rows.len()).unwrap_or(0);
+    // A line per criterion, a heading per phase, and the frame.
+    let mut phases: Vec<Phase> = form.rows.iter().map(|r| r.criterion.phase).collect();
+    phases.dedup();
+    let rows = u16::try_from(form.rows.len() + phases.len()).unwrap_or(0);
     let [head, body, total] = area.layout(&Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Length(rows + 4),
+        Constraint::Length(4),
+        Constraint::Length(rows + 2),
         Constraint::Fill(1),
     ]));
-    let heading = vec![
-        Line::styled(
-            format!(" {}: {}", t(ctx, ClarTui::Scoring), p.title),
-            ctx.theme.title,
-        ),
-        Line::raw(format!(
-            " {} · {} {} · {} {}",
-            p.association_name,
-            p.association_size,
-            t(ctx, ClarTui::Members),
-            t(ctx, ClarTui::ColProgramme),
-            p.totals.programme
-        )),
-    ];
-    Paragraph::new(heading).render(head, buf);
+    Paragraph::new(form_heading(ctx, form)).render(head, buf);
     let block = titled(ctx, &t(ctx, ClarTui::Rubric));
     let inner = block.inner(body);
     block.render(body, buf);
@@ -205,11 +203,8 @@ fn scoring(ctx: ViewCtx, form: &ScoreForm, area: Rect, buf: &mut Buffer) {
     for (i, row) in form.rows.iter().enumerate() {
         if phase != Some(row.criterion.phase) {
             phase = Some(row.criterion.phase);
-            Line::styled(
-                row.criterion.phase.text(ctx.lang).into_owned(),
-                ctx.theme.title,
-            )
-            .render(Rect::new(inner.x, y, inner.width, 1), buf);
+            let name = row.criterion.phase.text(ctx.lang).into_owned();
+            Line::styled(name, ctx.theme.title).render(Rect::new(inner.x, y, inner.width, 1), buf);
             y += 1;
         }
         criterion_line(ctx, form, i, Rect::new(inner.x, y, inner.width, 1), buf);
@@ -220,15 +215,42 @@ fn scoring(ctx: ViewCtx, form: &ScoreForm, area: Rect, buf: &mut Buffer) {
         Span::styled(format!("{}", form.total()), ctx.theme.figure),
         Span::raw(format!(" {} {}", t(ctx, ClarTui::Of), form.maximum())),
     ]);
-    Paragraph::new(vec![
-        total_line,
+    let help = Line::styled(
+        format!(" {}", t(ctx, ClarTui::ScoringHelp)),
+        ctx.theme.muted,
+    );
+    Paragraph::new(vec![total_line, help])
+        .wrap(Wrap { trim: false })
+        .render(total, buf);
+}
+
+/// What is being scored: the proposal, its association's size, what the programme pays.
+fn form_heading(ctx: ViewCtx, form: &ScoreForm) -> Vec<Line<'static>> {
+    let p = &form.proposal;
+    vec![
         Line::styled(
-            format!(" {}", t(ctx, ClarTui::ScoringHelp)),
-            ctx.theme.muted,
+            format!(" {}: {}", t(ctx, ClarTui::Scoring), p.title),
+            ctx.theme.title,
         ),
-    ])
-    .wrap(Wrap { trim: false })
-    .render(total, buf);
+        Line::raw(format!(
+            " {} · {} {}",
+            p.association_name,
+            p.association_size,
+            t(ctx, ClarTui::Members)
+        )),
+        Line::raw(format!(
+            " {}: {} · {} {}",
+            t(ctx, ClarTui::ProgrammePart),
+            p.totals.programme,
+            t(ctx, ClarTui::Total),
+            p.totals.total
+        )),
+    ]
+}
+
+/// Room for ` de 100` / ` out of 100` after a score's box.
+fn scale_width(ctx: ViewCtx) -> u16 {
+    u16::try_from(t(ctx, ClarTui::OutOf).chars().count() + 5).unwrap_or(10)
 }
 
 fn criterion_line(ctx: ViewCtx, form: &ScoreForm, i: usize, area: Rect, buf: &mut Buffer) {
@@ -237,31 +259,30 @@ fn criterion_line(ctx: ViewCtx, form: &ScoreForm, i: usize, area: Rect, buf: &mu
         Lang::Es => &row.criterion.label_es,
         Lang::En => &row.criterion.label_en,
     };
-    let [name, input, max] = area.layout(
-        &Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(7),
-            Constraint::Length(14),
-        ])
-        .spacing(1),
-    );
-    let marker = if i == form.focus { "▶ " } else { "  " };
+    let [name, open, input, close, max] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(2),
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Length(scale_width(ctx)),
+    ]));
+    let focused = i == form.focus;
+    let marker = if focused { "▶ " } else { "  " };
     Line::raw(format!("{marker}{label}")).render(name, buf);
+    Line::raw("[ ").render(open, buf);
     InputView {
         input: &row.input,
-        focused: i == form.focus,
+        focused,
         theme: ctx.theme,
     }
     .render(input, buf);
+    Line::raw("]").render(close, buf);
     let over = ScoreForm::points(row).is_some_and(|p| p > row.criterion.max_points);
     let style = if over {
         ctx.theme.error
     } else {
         ctx.theme.muted
     };
-    Line::styled(
-        format!("{} {}", t(ctx, ClarTui::OutOf), row.criterion.max_points),
-        style,
-    )
-    .render(max, buf);
+    let scale = format!(" {} {}", t(ctx, ClarTui::OutOf), row.criterion.max_points);
+    Line::styled(scale, style).render(max, buf);
 }

@@ -5,7 +5,6 @@
 use super::budget::BudgetEditor;
 use super::list::{Cursor, ListState, Load};
 use super::{ClarCommand, ClarConfirm, ClarEffect, ClarResult, Notice, StaffMode};
-use crate::domain::clar::ProposalStatus;
 use crate::i18n::ClarTui;
 use crate::services::clar::award::RankingView;
 use crate::services::clar::proposals::ProposalDetail;
@@ -17,7 +16,6 @@ use crate::store::clar::sessions::SessionRow;
 use crate::tui::action::{Action, Command};
 use crate::tui::effect::{Effect, Message};
 use crate::tui::screens::main::AreaCtx;
-use crate::tui::widgets::confirm::Confirmable;
 use ratatui::layout::Rect;
 
 /// The panels of the session view.
@@ -82,7 +80,7 @@ impl StaffPage {
 
 /// A write under way, so its answer can be followed up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pending {
+pub(super) enum Pending {
     Budget,
     Present,
     Attendance,
@@ -91,13 +89,13 @@ enum Pending {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StaffState {
-    actor: Actor,
+    pub(super) actor: Actor,
     /// The calls list, under every other view.
     base: StaffPage,
     /// The views opened from it, the one on screen last.
     views: Vec<StaffPage>,
-    notice: Option<Notice>,
-    pending: Option<Pending>,
+    pub(super) notice: Option<Notice>,
+    pub(super) pending: Option<Pending>,
 }
 
 /// Rows of a list on screen in a body of `body`: less the frame, the header and the notice.
@@ -143,7 +141,7 @@ impl StaffState {
         matches!(self.top(), StaffPage::Budget(editor) if editor.is_dirty())
     }
 
-    fn effect(&self, effect: ClarEffect) -> Effect {
+    pub(super) fn effect(&self, effect: ClarEffect) -> Effect {
         Effect::Clar(effect)
     }
 
@@ -225,149 +223,6 @@ impl StaffState {
         Vec::new()
     }
 
-    /// Opens what is highlighted, or acts on the view on screen.
-    fn clar_command(&mut self, command: ClarCommand) -> Vec<Effect> {
-        let actor = self.actor.clone();
-        match (command, self.top()) {
-            (ClarCommand::Open, StaffPage::Calls(list)) => match list.selected() {
-                Some(call) => {
-                    let call_id = call.id;
-                    self.push(StaffPage::Proposals {
-                        call: Some(call.clone()),
-                        call_id,
-                        list: ListState::loading(),
-                    });
-                    vec![self.effect(ClarEffect::LoadProposals { actor, call_id })]
-                }
-                None => Vec::new(),
-            },
-            (ClarCommand::Open, StaffPage::Proposals { list, .. }) => match list.selected() {
-                Some(p) => {
-                    let proposal_id = p.id;
-                    self.push(StaffPage::Detail {
-                        proposal_id,
-                        load: Load::Loading,
-                    });
-                    vec![self.effect(ClarEffect::LoadProposal { actor, proposal_id })]
-                }
-                None => Vec::new(),
-            },
-            (ClarCommand::Open, StaffPage::Sessions(list)) => match list.selected() {
-                Some(s) => {
-                    let session_id = s.id;
-                    self.push(StaffPage::Session {
-                        session_id,
-                        load: Load::Loading,
-                        panel: Panel::Scores,
-                        cursor: Cursor::default(),
-                    });
-                    vec![self.effect(ClarEffect::LoadSession { actor, session_id })]
-                }
-                None => Vec::new(),
-            },
-            (ClarCommand::Sessions, StaffPage::Calls(_)) => {
-                self.push(StaffPage::Sessions(ListState::loading()));
-                vec![self.effect(ClarEffect::LoadSessions { actor })]
-            }
-            (
-                ClarCommand::Edit,
-                StaffPage::Detail {
-                    load: Load::Ready(d),
-                    ..
-                },
-            ) => {
-                if d.proposal.status != ProposalStatus::Draft {
-                    self.notice = Some(Notice::Bad(Message::of(&ClarTui::OnlyDraftsEdited)));
-                    return Vec::new();
-                }
-                let editor = BudgetEditor::new(d);
-                self.push(StaffPage::Budget(Box::new(editor)));
-                Vec::new()
-            }
-            (
-                ClarCommand::Present,
-                StaffPage::Detail {
-                    load: Load::Ready(d),
-                    ..
-                },
-            ) => {
-                let (proposal_id, version) = (d.proposal.id, d.proposal.version);
-                self.pending = Some(Pending::Present);
-                vec![self.effect(ClarEffect::Present {
-                    actor,
-                    proposal_id,
-                    version,
-                })]
-            }
-            (ClarCommand::Save, StaffPage::Budget(editor)) => match editor.draft() {
-                Ok(draft) => {
-                    let (proposal_id, version) = editor.target();
-                    self.pending = Some(Pending::Budget);
-                    vec![self.effect(ClarEffect::SaveBudget {
-                        actor,
-                        proposal_id,
-                        version,
-                        draft,
-                    })]
-                }
-                Err(message) => {
-                    self.notice = Some(Notice::Bad(message));
-                    Vec::new()
-                }
-            },
-            (
-                ClarCommand::Attendance,
-                StaffPage::Session {
-                    session_id,
-                    load: Load::Ready(o),
-                    panel: Panel::Attendance,
-                    cursor,
-                },
-            ) => match o.seats.get(cursor.selected) {
-                Some(seat) if !o.session.closed => {
-                    let effect = ClarEffect::SetAttendance {
-                        actor,
-                        session_id: *session_id,
-                        member_id: seat.member.id,
-                        present: !seat.present,
-                    };
-                    self.pending = Some(Pending::Attendance);
-                    vec![self.effect(effect)]
-                }
-                _ => Vec::new(),
-            },
-            (
-                ClarCommand::CloseSession,
-                StaffPage::Session {
-                    load: Load::Ready(o),
-                    ..
-                },
-            ) if !o.session.closed => {
-                vec![Effect::Confirm(Confirmable::Clar(
-                    ClarConfirm::CloseSession,
-                ))]
-            }
-            (ClarCommand::Ranking, StaffPage::Session { session_id, .. }) => {
-                let session_id = *session_id;
-                self.push(StaffPage::Ranking {
-                    session_id,
-                    load: Load::Loading,
-                });
-                vec![self.effect(ClarEffect::LoadRanking { actor, session_id })]
-            }
-            (
-                ClarCommand::Award,
-                StaffPage::Ranking {
-                    load: Load::Ready(r),
-                    ..
-                },
-            ) if !r.awarded => {
-                vec![Effect::Confirm(Confirmable::Clar(ClarConfirm::Award))]
-            }
-            _ => Vec::new(),
-        }
-    }
-
     fn confirmed(&mut self, confirmed: ClarConfirm) -> Vec<Effect> {
         let actor = self.actor.clone();
         match (confirmed, self.top()) {
@@ -395,7 +250,7 @@ impl StaffState {
         }
     }
 
-    fn push(&mut self, view: StaffPage) {
+    pub(super) fn push(&mut self, view: StaffPage) {
         self.views.push(view);
     }
 
