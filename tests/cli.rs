@@ -197,3 +197,112 @@ fn overview_prints_programmes_and_csv_for_scripts() {
     assert_eq!(lines[1], "programa,JUNTOS,Juntos,,,0");
     assert_eq!(lines.len(), 5);
 }
+
+#[test]
+fn an_import_with_errors_lists_them_and_exits_non_zero_and_a_good_one_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    init(&db);
+    let data = |f: &str| format!("{}/tests/data/{f}", env!("CARGO_MANIFEST_DIR"));
+    let bad = tinkuy(&db, &["import", "roster", &data("bad_rows.csv")], AS_ANA);
+    assert_eq!(bad.code, 1, "{}", bad.stderr);
+    assert!(
+        bad.stdout
+            .contains("fila 3, columna fecha_nacimiento, valor «31/02/2010»"),
+        "{}",
+        bad.stdout
+    );
+    assert!(bad.stdout.contains("No se importó nada"));
+    assert!(bad.stderr.is_empty(), "{}", bad.stderr);
+    let good = tinkuy(
+        &db,
+        &["import", "roster", &data("juntos_cachi.csv")],
+        AS_ANA,
+    );
+    assert_eq!(good.code, 0, "{}", good.stderr);
+    assert!(
+        good.stdout.starts_with(
+            "Resultado: 4 nuevos, 0 actualizados, 0 sin cambios, 0 dados de baja, 0 rechazados"
+        ),
+        "{}",
+        good.stdout
+    );
+    let search = tinkuy(
+        &db,
+        &["persons", "search", "quis mar", "--format", "csv"],
+        AS_ANA,
+    );
+    assert_eq!(search.code, 0);
+    assert!(
+        search
+            .stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("40112233,\"Quispe Huamán, María Eulogia\""),
+        "{}",
+        search.stdout
+    );
+    let export = tinkuy(&db, &["export", "roster", "--programme", "JUNTOS"], AS_ANA);
+    assert!(export
+        .stdout
+        .trim_start_matches('\u{feff}')
+        .starts_with("codigo_origen,programa,hogar,dni"));
+}
+
+#[test]
+fn backup_check_restore_and_audit_verify_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    init(&db);
+    let backup = tinkuy(&db, &["backup"], AS_ANA);
+    assert_eq!(backup.code, 0, "{}", backup.stderr);
+    let saved = backup
+        .stdout
+        .trim()
+        .rsplit(": ")
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(std::path::Path::new(&saved).exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&saved).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let check = tinkuy(&db, &["check"], AS_ANA);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    let add = tinkuy(
+        &db,
+        &["users", "add", "rosa", "--role", "registrador"],
+        &[
+            ("TINKUY_USER", "ana"),
+            ("TINKUY_PASSWORD", "secreto"),
+            ("TINKUY_NEW_PASSWORD", "clave"),
+        ],
+    );
+    assert_eq!(add.code, 0);
+    let restore = tinkuy(&db, &["restore", &saved], AS_ANA);
+    assert_eq!(restore.code, 0, "{}", restore.stderr);
+    let list = tinkuy(&db, &["users", "list"], AS_ANA);
+    assert!(
+        !list.stdout.contains("rosa"),
+        "the restored copy predates rosa: {}",
+        list.stdout
+    );
+    // Edited behind Tinkuy's back with the sqlite3 tool: verify names the entry.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET username = 'otra' WHERE seq = 2;",
+    )
+    .unwrap();
+    drop(conn);
+    let verify = tinkuy(&db, &["audit", "verify"], AS_ANA);
+    assert_eq!(verify.code, 1);
+    assert!(
+        verify.stdout.contains("se rompe en la entrada 2"),
+        "{}",
+        verify.stdout
+    );
+}

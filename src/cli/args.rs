@@ -28,7 +28,13 @@ pub enum Command {
     #[command(subcommand)]
     Persons(PersonsCommand),
     #[command(subcommand)]
+    Overlaps(OverlapsCommand),
+    #[command(subcommand)]
     Import(ImportCommand),
+    Backup(BackupArgs),
+    Restore(RestoreArgs),
+    Check,
+    Audit(AuditArgs),
     #[command(subcommand)]
     Export(ExportCommand),
 }
@@ -62,6 +68,20 @@ pub struct ImportRosterArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum ExportCommand {
     Roster(ExportRosterArgs),
+    Matches(ExportMatchesArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportMatchesArgs {
+    #[arg(long, value_enum, default_value_t = MatchFormat::Csv)]
+    pub format: MatchFormat,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatchFormat {
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -205,4 +225,86 @@ pub struct PersonsSearchArgs {
     pub enrolment: EnrolmentState,
     #[arg(long, value_enum, default_value_t = SortArg::Name)]
     pub sort: SortArg,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum OverlapsCommand {
+    Scan(OverlapsScanArgs),
+    List(OverlapsListArgs),
+    Matrix,
+    Quality,
+    ReportMisuse(ReportMisuseArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OverlapsScanArgs {
+    #[arg(long)]
+    pub incremental: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Md,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OverlapsListArgs {
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    #[arg(long, value_name = "SEVERITY")]
+    pub severity: Option<String>,
+    #[arg(long, value_name = "UBIGEO")]
+    pub district: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportMisuseArgs {
+    #[arg(long, value_name = "CODE")]
+    pub agency: String,
+    #[arg(long, value_name = "TEXT")]
+    pub activity: String,
+    #[arg(long, value_name = "TEXT")]
+    pub description: String,
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub household: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub reported_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    pub command: Option<AuditCommand>,
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    #[arg(long = "of-user", value_name = "USER")]
+    pub of_user: Option<String>,
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum AuditCommand {
+    Verify,
 }

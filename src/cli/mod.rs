@@ -8,6 +8,8 @@ mod demo;
 mod help;
 mod init;
 mod login;
+mod maintenance;
+mod overlaps;
 mod overview;
 mod persons;
 mod progress;
@@ -54,6 +56,8 @@ pub fn run(argv: Vec<OsString>) -> Parsed {
     };
     match dispatch(&ctx, command) {
         Ok(()) => Parsed::Done(0),
+        // The command has already said what went wrong.
+        Err(CoreError::NothingImported | CoreError::Reported) => Parsed::Done(1),
         Err(err) => {
             eprintln!(
                 "{}: {}",
@@ -78,6 +82,15 @@ impl Ctx {
     }
 }
 
+/// A command that printed its own report of a problem exits non-zero without another line.
+fn failed_unless(ok: bool) -> Result<(), CoreError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(CoreError::Reported)
+    }
+}
+
 fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
     match command {
         Command::Init(a) => init::run(ctx, a),
@@ -91,5 +104,11 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
         },
         Command::Export(ExportCommand::Roster(a)) => roster::export(ctx, a),
         Command::Persons(PersonsCommand::Search(a)) => persons::search(ctx, a),
+        Command::Overlaps(c) => overlaps::run(ctx, c),
+        Command::Backup(a) => maintenance::backup(ctx, a),
+        Command::Restore(a) => maintenance::restore(ctx, a),
+        Command::Check => failed_unless(maintenance::check(ctx)?),
+        Command::Audit(a) => failed_unless(maintenance::audit(ctx, a)?),
+        Command::Export(ExportCommand::Matches(a)) => overlaps::export_matches(ctx, a),
     }
 }

@@ -48,6 +48,13 @@ impl Localize for StoreError {
             StoreError::Busy => Cow::Borrowed(
                 "La base de datos está ocupada por otro programa. Espere un momento y vuelva a intentar.",
             ),
+            StoreError::InUse => Cow::Borrowed(
+                "Otro Tinkuy tiene abierta esta base de datos. Ciérrelo (en todas las computadoras que la usan) y vuelva a intentar.",
+            ),
+            StoreError::Io { path, detail } => owned(format!(
+                "No se pudo usar el archivo {} ({detail}). Revise el espacio libre y los permisos.",
+                path.display()
+            )),
         }
     }
 
@@ -90,6 +97,13 @@ impl Localize for StoreError {
             StoreError::Busy => Cow::Borrowed(
                 "The database is busy with another program. Wait a moment and try again.",
             ),
+            StoreError::InUse => Cow::Borrowed(
+                "Another Tinkuy has this database open. Close it (on every computer that uses it) and try again.",
+            ),
+            StoreError::Io { path, detail } => owned(format!(
+                "Could not use the file {} ({detail}). Check free space and permissions.",
+                path.display()
+            )),
         }
     }
 }
@@ -165,6 +179,10 @@ impl Localize for CoreError {
             CoreError::Clar(e) => e.es(),
             CoreError::Read(e) => e.es(),
             CoreError::NothingImported => Cow::Borrowed("No se importó nada."),
+            CoreError::Reported => Cow::Borrowed("Ver el informe anterior."),
+            CoreError::ReasonRequired => Cow::Borrowed("Escriba el motivo: es obligatorio para resolver o descartar una alerta."),
+            CoreError::FlagStep { from, to } => owned(format!("Una alerta en estado «{from}» no puede pasar a «{to}».")),
+            CoreError::NotAMatch => Cow::Borrowed("Esta alerta no es una posible misma persona: no hay nada que confirmar, rechazar ni deshacer."),
             CoreError::Invalid(errors) => owned(format!("Corrija el formulario: {}", errors.es())),
             CoreError::UnknownActivity(a) => owned(format!(
                 "La actividad «{a}» no está registrada: elija una de la lista (semillas, transferencia, …)."
@@ -219,6 +237,10 @@ impl Localize for CoreError {
             CoreError::Clar(e) => e.en(),
             CoreError::Read(e) => e.en(),
             CoreError::NothingImported => Cow::Borrowed("Nothing was imported."),
+            CoreError::Reported => Cow::Borrowed("See the report above."),
+            CoreError::ReasonRequired => Cow::Borrowed("Write the reason: it is required to resolve or dismiss an alert."),
+            CoreError::FlagStep { from, to } => owned(format!("An alert in state «{from}» cannot move to «{to}».")),
+            CoreError::NotAMatch => Cow::Borrowed("This alert is not a probable same person: there is nothing to confirm, reject or undo."),
             CoreError::Invalid(errors) => owned(format!("Correct the form: {}", errors.en())),
             CoreError::UnknownActivity(a) => owned(format!(
                 "The activity «{a}» is not registered: choose one from the list (semillas, transferencia, …)."
@@ -231,5 +253,62 @@ impl Localize for CoreError {
                 path.display()
             )),
         }
+    }
+}
+
+impl Localize for crate::services::maintenance::Finding {
+    fn es(&self) -> Cow<'static, str> {
+        use crate::services::maintenance::Finding as F;
+        owned(match self {
+            F::SqliteIntegrity(line) => format!("SQLite encontró daño en el archivo: {line}. Restaure la copia de seguridad más reciente."),
+            F::ForeignKey { table, count } => format!("{count} filas de «{table}» apuntan a registros que no existen."),
+            F::Invariant { rule, count } => format!("{count} casos rompen la regla «{}».", invariant_es(rule)),
+            F::AuditBroken { seq } => format!("La bitácora fue alterada fuera de Tinkuy: la cadena se rompe en la entrada {seq}."),
+        })
+    }
+    fn en(&self) -> Cow<'static, str> {
+        use crate::services::maintenance::Finding as F;
+        owned(match self {
+            F::SqliteIntegrity(line) => {
+                format!("SQLite found damage in the file: {line}. Restore the newest backup.")
+            }
+            F::ForeignKey { table, count } => {
+                format!("{count} rows of «{table}» point at records that do not exist.")
+            }
+            F::Invariant { rule, count } => {
+                format!("{count} cases break the rule «{}».", invariant_en(rule))
+            }
+            F::AuditBroken { seq } => format!(
+                "The audit log was altered outside Tinkuy: the chain breaks at entry {seq}."
+            ),
+        })
+    }
+}
+
+fn invariant_es(rule: &str) -> &'static str {
+    match rule {
+        "person_district" => "cada persona está en el distrito de su hogar",
+        "counters_households" => "los totales de hogares por distrito cuadran",
+        "counters_persons" => "los totales de personas por distrito cuadran",
+        "counters_enrolments" => "los totales de afiliaciones vigentes cuadran",
+        "award_within_envelope" => "lo adjudicado en una convocatoria no supera su fondo",
+        "merged_chain" => "una persona unida apunta a una persona vigente",
+        "active_record_enrolment" => {
+            "cada registro vigente de un padrón tiene su afiliación vigente"
+        }
+        _ => "regla interna",
+    }
+}
+
+fn invariant_en(rule: &str) -> &'static str {
+    match rule {
+        "person_district" => "every person is in their household's district",
+        "counters_households" => "household totals per district add up",
+        "counters_persons" => "person totals per district add up",
+        "counters_enrolments" => "active enrolment totals add up",
+        "award_within_envelope" => "awards of a call stay within its envelope",
+        "merged_chain" => "a merged person points at a current person",
+        "active_record_enrolment" => "every active roster record has its active enrolment",
+        _ => "internal rule",
     }
 }

@@ -13,6 +13,7 @@ mod common;
 mod domain_errors;
 mod domain_labels;
 mod errors;
+pub mod overlaps;
 mod roster;
 mod tui;
 

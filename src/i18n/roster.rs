@@ -93,6 +93,9 @@ impl Localize for ReadError {
             ReadError::NoSuchSheet { sheet, available } => format!("El libro no tiene una hoja llamada «{sheet}». Hojas: {available}."),
             ReadError::Csv { line, detail } => format!("El CSV está mal formado en la línea {line} ({detail})."),
             ReadError::NoHeader => "El archivo no tiene fila de encabezados.".into(),
+            ReadError::TooManyRows { max } => format!("El archivo tiene más de {max} filas: divídalo en partes más pequeñas."),
+            ReadError::TooBigWorkbook { megabytes } => format!("El libro de Excel se descomprime en {megabytes} MB: es demasiado grande para un padrón (o está dañado). Guárdelo como CSV o divídalo."),
+            ReadError::LineTooLong { max } => format!("El archivo tiene una línea de más de {max} bytes: no es un padrón en CSV (¿falta el salto de línea?)."),
         })
     }
     fn en(&self) -> Cow<'static, str> {
@@ -104,6 +107,9 @@ impl Localize for ReadError {
             ReadError::NoSuchSheet { sheet, available } => format!("The workbook has no sheet named “{sheet}”. Sheets: {available}."),
             ReadError::Csv { line, detail } => format!("The CSV is malformed at line {line} ({detail})."),
             ReadError::NoHeader => "The file has no header row.".into(),
+            ReadError::TooManyRows { max } => format!("The file has more than {max} rows: split it into smaller parts."),
+            ReadError::TooBigWorkbook { megabytes } => format!("The Excel workbook unpacks to {megabytes} MB: too big for a roster (or damaged). Save it as CSV or split it."),
+            ReadError::LineTooLong { max } => format!("The file has a line longer than {max} bytes: it is not a CSV roster (missing line breaks?)."),
         })
     }
 }

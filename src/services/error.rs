@@ -46,6 +46,14 @@ pub enum CoreError {
     UnknownActivity(String),
     #[error("{0} is already registered for another person")]
     DniTaken(String),
+    #[error("a reason is required")]
+    ReasonRequired,
+    #[error("a flag cannot go from {from} to {to}")]
+    FlagStep { from: String, to: &'static str },
+    #[error("this flag is not a probable match")]
+    NotAMatch,
+    #[error("the problem was already reported")]
+    Reported,
     #[error("nothing was imported")]
     NothingImported,
     #[error("invalid value for {field}: {value:?}")]

@@ -43,6 +43,10 @@ pub enum StoreError {
     NotFound { entity: &'static str, id: String },
     #[error("the database is busy (another program holds it)")]
     Busy,
+    #[error("another Tinkuy has this database open")]
+    InUse,
+    #[error("file error on {path}: {detail}")]
+    Io { path: PathBuf, detail: String },
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -254,3 +254,12 @@ pub fn update_identity(conn: &Connection, id: i64, i: &Identity) -> StoreResult<
     unindex_name(conn, id)?;
     index_name(conn, id, i.given, i.paternal, i.maternal)
 }
+
+/// Whom a person was merged into, if they were.
+pub fn merged_into(conn: &Connection, person: i64) -> StoreResult<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT merged_into_id FROM person WHERE id = ?1")?
+        .query_row([person], |r| r.get(0))
+        .optional()?
+        .flatten())
+}

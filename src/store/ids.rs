@@ -26,8 +26,12 @@ pub fn next(conn: &Connection) -> StoreResult<i64> {
     reserve(conn, 1)
 }
 
-/// The id shown to people: `03021201-42` (office code, dash, sequence).
+/// The id shown to people: `03021201-42` (office code, dash, sequence). Reference rows
+/// (office 0) and office codes themselves show as plain numbers.
 pub fn display(id: i64) -> String {
+    if id < SEQUENCE_SPAN {
+        return id.to_string();
+    }
     format!("{:08}-{}", id / SEQUENCE_SPAN, id % SEQUENCE_SPAN)
 }
 

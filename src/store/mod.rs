@@ -3,6 +3,8 @@
 //! parameters, never text pasted into SQL.
 
 pub mod audit;
+pub mod backup;
+pub mod checks;
 pub mod clar;
 pub mod clock;
 pub mod edits;
@@ -12,8 +14,10 @@ pub mod household_view;
 pub mod households;
 pub mod ids;
 pub mod matching;
+pub mod merges;
 pub mod migrate;
 pub mod office;
+pub mod overlaps;
 pub mod overview;
 pub mod rosters;
 pub mod search;
@@ -38,6 +42,7 @@ pub struct Store {
     path: PathBuf,
     clock: Clock,
     outcome: migrate::Outcome,
+    _lock: backup::InstanceLock,
 }
 
 impl Store {
@@ -75,11 +80,17 @@ impl Store {
             other => other,
         })?;
         configure(&conn)?;
+        // In memory there is no file to share, so no lock.
+        let lock = match path.as_os_str() == ":memory:" {
+            true => backup::InstanceLock::none(),
+            false => backup::lock_shared(&path),
+        };
         Ok(Store {
             conn,
             path,
             clock: Clock::System,
             outcome,
+            _lock: lock,
         })
     }
 
@@ -148,6 +159,21 @@ fn classify_open_error(err: rusqlite::Error, path: &Path) -> StoreError {
 }
 
 /// The database holds personal data: only its owner may read it.
+/// Makes a new file of personal data readable by its owner only.
+pub fn restrict(path: &Path) {
+    restrict_permissions(path)
+}
+
+/// Makes a new folder of personal data usable by its owner only.
+#[cfg(unix)]
+pub fn restrict_dir(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700));
+}
+
+#[cfg(not(unix))]
+pub fn restrict_dir(_path: &Path) {}
+
 #[cfg(unix)]
 fn restrict_permissions(path: &Path) {
     use std::os::unix::fs::PermissionsExt;

@@ -438,3 +438,44 @@ pub fn for_each_active(
     }
     Ok(count)
 }
+
+/// (id, code) of every active programme, by id.
+pub fn programme_ids(conn: &Connection) -> StoreResult<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare("SELECT id, code FROM programme WHERE active = 1 ORDER BY id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// (programme code, `codigo_origen`, fields by name as text) of a record.
+pub type RecordDisplay = (String, String, Vec<(&'static str, String)>);
+
+/// A roster record's programme, code and fields by name, as text, for display.
+pub fn record_for_display(conn: &Connection, id: i64) -> StoreResult<RecordDisplay> {
+    const NAMES: [&str; 9] = [
+        "dni",
+        "paternal_surname",
+        "maternal_surname",
+        "given_names",
+        "birth_date",
+        "sex",
+        "district",
+        "community",
+        "household_code",
+    ];
+    conn.query_row(
+        "SELECT p.code, r.source_code, r.dni, r.paternal_surname, r.maternal_surname, r.given_names,
+                r.birth_date, r.sex, d.name, c.name, r.household_code
+         FROM roster_record r JOIN programme p ON p.id = r.programme_id
+         JOIN district d ON d.ubigeo = r.district_ubigeo LEFT JOIN community c ON c.id = r.community_id
+         WHERE r.id = ?1",
+        [id],
+        |r| {
+            let mut fields = Vec::new();
+            for (i, name) in NAMES.iter().enumerate() {
+                fields.push((*name, r.get::<_, Option<String>>(i + 2)?.unwrap_or_default()));
+            }
+            Ok((r.get(0)?, r.get(1)?, fields))
+        },
+    )
+    .map_err(Into::into)
+}

@@ -1,15 +1,13 @@
-//! The record-matching scan: load every roster record, find the pairs that are one person,
-//! and write them as flags in one transaction (an interrupted scan writes nothing). After an
-//! import only new and changed records are compared again.
+//! The record-matching part of a scan: load every roster record, find the pairs that are one
+//! person, and turn them into flags (written by `services::overlaps::scan` with the others).
+//! After an import only new and changed records are compared again.
 
 use super::blocking::Blocks;
 use super::find::{find, Pair, PairKind};
 use super::frequency::Frequencies;
 use super::record::{MatchRecord, RawRecord};
-use crate::services::progress::{Progress, ProgressSink};
-use crate::services::{write, Actor, CoreResult, Permission};
-use crate::store::audit::Entry;
-use crate::store::flags::{self, Found, ScanCounts, Upsert};
+use crate::services::CoreResult;
+use crate::store::flags::Found;
 use crate::store::{matching, Store};
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -93,72 +91,8 @@ pub fn pairs(
     Ok((found.pairs, report))
 }
 
-/// Runs a scan and writes its flags.
-pub fn scan(
-    store: &mut Store,
-    actor: &Actor,
-    kind: ScanKind,
-    progress: &mut dyn ProgressSink,
-    cancel: &AtomicBool,
-) -> CoreResult<MatchReport> {
-    actor.require(Permission::WorkFlags)?;
-    let started = Instant::now();
-    let records = load(store)?;
-    let load_time = started.elapsed();
-    progress.report(Progress { done: 1, total: 3 });
-    let (found, mut report) = pairs(store, &records, kind, cancel)?;
-    report.load_time = load_time;
-    progress.report(Progress { done: 2, total: 3 });
-    if report.cancelled {
-        return Ok(report);
-    }
-    let started = Instant::now();
-    let label = match kind {
-        ScanKind::Full => "full",
-        ScanKind::Incremental => "incremental",
-    };
-    let (new, seen, reopened) = write(store, actor, Permission::WorkFlags, |tx, ctx| {
-        let scan = flags::start_scan(tx, label, ctx.actor().user_id, &ctx.at)?;
-        let mut counts = (0, 0, 0);
-        for pair in &found {
-            match flags::upsert(tx, &flag_for(pair, &records), scan, &ctx.at)? {
-                Upsert::New => counts.0 += 1,
-                Upsert::Seen => counts.1 += 1,
-                Upsert::Reopened => counts.2 += 1,
-            }
-        }
-        matching::mark_scanned(tx, &ctx.at)?;
-        flags::finish_scan(
-            tx,
-            scan,
-            &ScanCounts {
-                records: records.len() as i64,
-                pairs: report.pairs_compared as i64,
-                new: counts.0,
-                seen: counts.1 + counts.2,
-            },
-            &ctx.at,
-        )?;
-        ctx.audit(
-            tx,
-            Entry {
-                action: "scan",
-                entity: "scan_run",
-                entity_id: Some(scan),
-                details: json!({ "kind": label, "records": records.len(), "new": counts.0 }),
-            },
-        )?;
-        Ok(counts)
-    })?;
-    report.flags_new = new;
-    report.flags_seen = seen;
-    report.flags_reopened = reopened;
-    report.write_time = started.elapsed();
-    progress.report(Progress { done: 3, total: 3 });
-    Ok(report)
-}
-
-fn flag_for(pair: &Pair, records: &[MatchRecord]) -> Found<'static> {
+/// The flag a matched pair becomes.
+pub fn flag_for(pair: &Pair, records: &[MatchRecord]) -> Found<'static> {
     let (a, b) = (&records[pair.a], &records[pair.b]);
     let (kind, severity) = match pair.kind {
         PairKind::Probable => (

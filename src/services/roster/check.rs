@@ -3,7 +3,7 @@
 //! mapping, the first rows, every error) and what the second phase writes.
 
 use super::columns::{recognise, Column};
-use super::reader::{FileKind, ReadError, RowSource};
+use super::reader::{FileKind, ReadError, RowSource, MAX_ROWS};
 use super::record::{check_row, Issue, Layout, Problem, Reference, RosterRecord};
 use crate::domain::ubigeo::UbigeoScheme;
 use crate::services::progress::{Progress, ProgressSink};
@@ -44,6 +44,21 @@ pub struct CheckedFile {
     pub rejected: Vec<(u64, Vec<String>)>,
     /// `codigo_origen` of rejected rows: present in the roster, so never ended as absent.
     pub rejected_codes: Vec<String>,
+    /// Problems found beyond the [`MAX_ISSUES`] kept.
+    pub issues_omitted: u64,
+}
+
+/// Problems kept for display; a file wrong on every row reports the first ones and a count.
+pub const MAX_ISSUES: usize = 20_000;
+
+fn keep_issues(file: &mut CheckedFile, issues: Vec<Issue>) {
+    for issue in issues {
+        if file.issues.len() < MAX_ISSUES {
+            file.issues.push(issue);
+        } else {
+            file.issues_omitted += 1;
+        }
+    }
 }
 
 impl CheckedFile {
@@ -107,7 +122,6 @@ pub fn check_file(
     progress: &mut dyn ProgressSink,
 ) -> CoreResult<CheckedFile> {
     let reference = reference(store)?;
-    let sha256 = sha256_of(path)?;
     let total_bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let mut source = RowSource::open(path, options.sheet.as_deref())?;
     let mapping: Vec<(String, Option<Column>)> = source
@@ -117,7 +131,7 @@ pub fn check_file(
         .collect();
     let mut file = CheckedFile {
         path: path.to_path_buf(),
-        sha256,
+        sha256: String::new(),
         kind: source.kind,
         mapping,
         programme: options
@@ -130,6 +144,7 @@ pub fn check_file(
         preview: Vec::new(),
         rejected: Vec::new(),
         rejected_codes: Vec::new(),
+        issues_omitted: 0,
     };
     let positions = header_issues(&mut file);
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -137,6 +152,9 @@ pub fn check_file(
     while let Some(row) = source.next_row() {
         let row = row?;
         file.rows_total += 1;
+        if file.rows_total > MAX_ROWS {
+            return Err(ReadError::TooManyRows { max: MAX_ROWS }.into());
+        }
         if file.preview.len() < PREVIEW_ROWS {
             file.preview.push(row.cells.clone());
         }
@@ -167,8 +185,8 @@ pub fn check_file(
                 file.rejected.push((row.number, row.cells));
             }
         }
-        file.issues.append(&mut issues);
-        if file.rows_total % 1000 == 0 {
+        keep_issues(&mut file, issues);
+        if file.rows_total.is_multiple_of(1000) {
             progress.report(Progress {
                 done: file.rows_total,
                 total: total_bytes.max(1),
@@ -176,6 +194,8 @@ pub fn check_file(
         }
     }
     file.programme = scheme_programme;
+    // Hashed only once the file read cleanly: a hostile file is refused without a full pass.
+    file.sha256 = sha256_of(path)?;
     Ok(file)
 }
 

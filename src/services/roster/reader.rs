@@ -27,7 +27,23 @@ pub enum ReadError {
     Csv { line: u64, detail: String },
     #[error("no header row")]
     NoHeader,
+    #[error("the workbook would unpack to {megabytes} MB, more than a roster can be")]
+    TooBigWorkbook { megabytes: u64 },
+    #[error("a line of more than {max} bytes")]
+    LineTooLong { max: usize },
+    #[error("more than {max} rows")]
+    TooManyRows { max: u64 },
 }
+
+/// Most rows read from one file: a national roster has fewer; past this the file is refused
+/// rather than let it fill the memory of an old office PC.
+pub const MAX_ROWS: u64 = 1_000_000;
+
+/// Largest uncompressed workbook accepted: a real roster of a million rows is far smaller;
+/// a zip bomb posing as XLSX is far larger.
+pub const MAX_WORKBOOK_BYTES: u64 = 400 * 1024 * 1024;
+/// Largest CSV line: a roster row is a few hundred bytes.
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
 /// A data row: its number as a spreadsheet shows it (header = 1) and its cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +67,7 @@ pub enum FileKind {
 
 enum Rows {
     Csv {
-        reader: csv::Reader<BufReader<File>>,
+        reader: csv::Reader<LineLimit<BufReader<File>>>,
         record: csv::ByteRecord,
         number: u64,
     },
@@ -105,6 +121,11 @@ impl RowSource {
                             number: *number,
                             cells: record.iter().map(decode).collect(),
                         }
+                    }
+                    Err(e) if is_line_limit(&e) => {
+                        return Some(Err(ReadError::LineTooLong {
+                            max: MAX_LINE_BYTES,
+                        }));
                     }
                     Err(e) => {
                         let line = e.position().map(|p| p.line()).unwrap_or(*number + 1);
@@ -179,7 +200,10 @@ fn open_csv(file: File, head: &[u8]) -> Result<RowSource, ReadError> {
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(BufReader::new(file));
+        .from_reader(LineLimit {
+            inner: BufReader::new(file),
+            since_newline: 0,
+        });
     let mut record = csv::ByteRecord::new();
     let headers = match reader.read_byte_record(&mut record) {
         Ok(true) => record
@@ -187,6 +211,11 @@ fn open_csv(file: File, head: &[u8]) -> Result<RowSource, ReadError> {
             .map(|h| decode(h).trim().to_string())
             .collect(),
         Ok(false) => return Err(ReadError::NoHeader),
+        Err(e) if is_line_limit(&e) => {
+            return Err(ReadError::LineTooLong {
+                max: MAX_LINE_BYTES,
+            })
+        }
         Err(e) => {
             return Err(ReadError::Csv {
                 line: 1,
@@ -205,7 +234,37 @@ fn open_csv(file: File, head: &[u8]) -> Result<RowSource, ReadError> {
     })
 }
 
+/// Refuses a workbook whose parts would unpack to more than [`MAX_WORKBOOK_BYTES`], before
+/// anything is unpacked.
+fn check_unpacked_size(path: &Path) -> Result<(), ReadError> {
+    let workbook_error = |detail: String| ReadError::Workbook {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let Ok(file) = File::open(path) else {
+        return Ok(());
+    };
+    // Old .xls files are not zip archives; their size is bounded by the file itself.
+    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| workbook_error(e.to_string()))?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > MAX_WORKBOOK_BYTES {
+        return Err(ReadError::TooBigWorkbook {
+            megabytes: total / (1024 * 1024),
+        });
+    }
+    Ok(())
+}
+
 fn open_workbook(path: &Path, sheet: Option<&str>) -> Result<RowSource, ReadError> {
+    check_unpacked_size(path)?;
     let workbook_error = |detail: String| ReadError::Workbook {
         path: path.to_path_buf(),
         detail,
@@ -244,6 +303,36 @@ fn open_workbook(path: &Path, sheet: Option<&str>) -> Result<RowSource, ReadErro
             number: 1,
         },
     })
+}
+
+/// Fails the read when a line grows past [`MAX_LINE_BYTES`], so a file with no line breaks
+/// cannot make the CSV reader hold a gigabyte field in memory.
+struct LineLimit<R> {
+    inner: R,
+    since_newline: usize,
+}
+
+const LINE_LIMIT_MESSAGE: &str = "tinkuy: line too long";
+
+impl<R: Read> Read for LineLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                self.since_newline = 0;
+            } else {
+                self.since_newline += 1;
+            }
+        }
+        if self.since_newline > MAX_LINE_BYTES {
+            return Err(std::io::Error::other(LINE_LIMIT_MESSAGE));
+        }
+        Ok(n)
+    }
+}
+
+fn is_line_limit(e: &csv::Error) -> bool {
+    matches!(e.kind(), csv::ErrorKind::Io(io) if io.to_string() == LINE_LIMIT_MESSAGE)
 }
 
 /// A cell as the text a person sees: whole numbers without `.0`, dates as ISO.
