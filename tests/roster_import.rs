@@ -338,9 +338,23 @@ fn exporting_then_importing_an_unchanged_database_changes_nothing() {
         let out = dir.path().join(format!("export_{programme}.{format}"));
         let rows = if format == "csv" {
             let mut file = std::fs::File::create(&out).unwrap();
-            export::write_csv(&store, &admin, programme, &mut file).unwrap()
+            export::write_csv(
+                &store,
+                &admin,
+                programme,
+                export::PersonalData::Include,
+                &mut file,
+            )
+            .unwrap()
         } else {
-            export::write_xlsx(&store, &admin, programme, &out).unwrap()
+            export::write_xlsx(
+                &store,
+                &admin,
+                programme,
+                export::PersonalData::Include,
+                &out,
+            )
+            .unwrap()
         };
         assert!(rows >= 3);
         let before = count(&store, "SELECT sum(version) FROM roster_record")

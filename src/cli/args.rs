@@ -94,6 +94,8 @@ pub enum FileFormat {
 pub struct ExportRosterArgs {
     #[arg(long, value_name = "CODE")]
     pub programme: String,
+    #[arg(long)]
+    pub include_personal_data: bool,
     #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
     pub format: FileFormat,
     #[arg(long, value_name = "FILE")]

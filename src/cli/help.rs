@@ -119,6 +119,11 @@ const TEXTS: &[(&str, &str, Cli)] = &[
     ("export roster", "programme", Cli::ArgExportProgramme),
     ("export roster", "format", Cli::ArgFormat),
     ("export roster", "out", Cli::ArgOut),
+    (
+        "export roster",
+        "include_personal_data",
+        Cli::ArgIncludePersonal,
+    ),
 ];
 
 /// The `clar` commands' rows, kept with the CLAR's own catalogue.

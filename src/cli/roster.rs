@@ -97,6 +97,11 @@ fn print_report(ctx: &Ctx, report: &ImportReport) {
 pub fn export(ctx: &Ctx, args: ExportRosterArgs) -> Result<(), CoreError> {
     let mut store = ctx.open()?;
     let actor = login::actor(ctx, &store)?;
+    let personal = if args.include_personal_data {
+        export::PersonalData::Include
+    } else {
+        export::PersonalData::Mask
+    };
     let rows = match (args.format, &args.out) {
         (FileFormat::Xlsx, None) => {
             return Err(CoreError::InvalidValue {
@@ -105,16 +110,18 @@ pub fn export(ctx: &Ctx, args: ExportRosterArgs) -> Result<(), CoreError> {
             })
         }
         (FileFormat::Xlsx, Some(path)) => {
-            export::write_xlsx(&store, &actor, &args.programme, path)?
+            export::write_xlsx(&store, &actor, &args.programme, personal, path)?
         }
-        (FileFormat::Csv, Some(path)) => write_csv_file(&store, &actor, &args.programme, path)?,
+        (FileFormat::Csv, Some(path)) => {
+            write_csv_file(&store, &actor, &args.programme, personal, path)?
+        }
         (FileFormat::Csv, None) => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            export::write_csv(&store, &actor, &args.programme, &mut lock)?
+            export::write_csv(&store, &actor, &args.programme, personal, &mut lock)?
         }
     };
-    export::record_export(&mut store, &actor, &args.programme, rows)?;
+    export::record_export(&mut store, &actor, &args.programme, personal, rows)?;
     if args.out.is_some() {
         eprintln!("{rows} {}", Cli::ExportDone.text(ctx.lang));
     }
@@ -126,6 +133,7 @@ fn write_csv_file(
     store: &crate::store::Store,
     actor: &crate::services::Actor,
     programme: &str,
+    personal: export::PersonalData,
     path: &std::path::Path,
 ) -> Result<u64, CoreError> {
     let fail = |e: std::io::Error| CoreError::WriteFile {
@@ -134,7 +142,7 @@ fn write_csv_file(
     };
     let tmp = path.with_extension("csv.tmp");
     let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(fail)?);
-    let written = export::write_csv(store, actor, programme, &mut file);
+    let written = export::write_csv(store, actor, programme, personal, &mut file);
     drop(file);
     match written {
         Ok(rows) => {

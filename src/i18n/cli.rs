@@ -144,6 +144,7 @@ pub enum Cli {
     CheckProblems,
     AuditIntact,
     AuditEntries,
+    ArgIncludePersonal,
 }
 
 impl Localize for Cli {
@@ -288,6 +289,7 @@ impl Localize for Cli {
             Cli::CheckProblems => "Se encontraron problemas",
             Cli::AuditIntact => "La bitácora está intacta",
             Cli::AuditEntries => "entradas",
+            Cli::ArgIncludePersonal => "Incluye DNI y fechas de nacimiento completos (requiere un rol con acceso; queda en la bitácora). Sin esta opción se exportan ocultos",
         })
     }
 
@@ -432,6 +434,7 @@ impl Localize for Cli {
             Cli::CheckProblems => "Problems were found",
             Cli::AuditIntact => "The audit log is intact",
             Cli::AuditEntries => "entries",
+            Cli::ArgIncludePersonal => "Includes full DNIs and birth dates (needs a role with access; recorded in the audit log). Without it they are masked",
         })
     }
 }

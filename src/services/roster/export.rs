@@ -16,6 +16,41 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+/// Whether an export carries DNIs and birth dates. Personal data leaves the office only when
+/// asked for in so many words, by a role allowed to see it, and the export is audited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonalData {
+    Include,
+    Mask,
+}
+
+impl PersonalData {
+    fn require(self, actor: &Actor) -> CoreResult<()> {
+        match self {
+            PersonalData::Include => actor.require(Permission::ReadPersonalData),
+            PersonalData::Mask => actor.require(Permission::ReadRegistry),
+        }
+    }
+}
+
+const DNI_COLUMN: usize = 3;
+const BIRTH_COLUMN: usize = 7;
+
+/// A row's cells as text: amounts back in soles (`1200.50`), everything else as stored, and
+/// DNI and birth date masked unless personal data is included.
+fn cells_for(row: ExportRow, personal: PersonalData) -> Vec<String> {
+    let mut out = cells(row);
+    if personal == PersonalData::Mask {
+        if let Some(dni) = out.get_mut(DNI_COLUMN).filter(|d| d.len() == 8) {
+            *dni = format!("****{}", &dni[4..]);
+        }
+        if let Some(birth) = out.get_mut(BIRTH_COLUMN) {
+            birth.clear();
+        }
+    }
+    out
+}
+
 /// A row's cells as text: amounts back in soles (`1200.50`), everything else as stored.
 fn cells(row: ExportRow) -> Vec<String> {
     let amount = Column::ALL
@@ -47,9 +82,10 @@ pub fn write_csv(
     store: &Store,
     actor: &Actor,
     programme: &str,
+    personal: PersonalData,
     out: &mut dyn Write,
 ) -> CoreResult<u64> {
-    actor.require(Permission::ReadPersonalData)?;
+    personal.require(actor)?;
     let id = programme_id(store, programme)?;
     let io = |e: std::io::Error| CoreError::WriteFile {
         path: "-".into(),
@@ -62,7 +98,7 @@ pub fn write_csv(
     let mut failure = None;
     let count = rosters::for_each_active(store.conn(), id, |row| {
         if failure.is_none() {
-            failure = writer.write_record(cells(row)).err();
+            failure = writer.write_record(cells_for(row, personal)).err();
         }
         Ok(())
     })?;
@@ -74,8 +110,14 @@ pub fn write_csv(
 }
 
 /// Writes an XLSX workbook at `path` (one sheet, text cells so DNIs keep their zeros).
-pub fn write_xlsx(store: &Store, actor: &Actor, programme: &str, path: &Path) -> CoreResult<u64> {
-    actor.require(Permission::ReadPersonalData)?;
+pub fn write_xlsx(
+    store: &Store,
+    actor: &Actor,
+    programme: &str,
+    personal: PersonalData,
+    path: &Path,
+) -> CoreResult<u64> {
+    personal.require(actor)?;
     let id = programme_id(store, programme)?;
     let fail = |detail: String| CoreError::WriteFile {
         path: path.to_path_buf(),
@@ -92,7 +134,7 @@ pub fn write_xlsx(store: &Store, actor: &Actor, programme: &str, path: &Path) ->
     let mut failure = None;
     let count = rosters::for_each_active(store.conn(), id, |row| {
         row_index += 1;
-        for (col, value) in cells(row).into_iter().enumerate() {
+        for (col, value) in cells_for(row, personal).into_iter().enumerate() {
             if value.is_empty() || failure.is_some() {
                 continue;
             }
@@ -114,16 +156,24 @@ pub fn record_export(
     store: &mut Store,
     actor: &Actor,
     programme: &str,
+    personal: PersonalData,
     rows: u64,
 ) -> CoreResult<()> {
-    crate::services::write(store, actor, Permission::ReadPersonalData, |tx, ctx| {
+    let permission = match personal {
+        PersonalData::Include => Permission::ReadPersonalData,
+        PersonalData::Mask => Permission::ReadRegistry,
+    };
+    crate::services::write(store, actor, permission, |tx, ctx| {
         ctx.audit(
             tx,
             Entry {
                 action: "export",
                 entity: "roster",
                 entity_id: None,
-                details: serde_json::json!({ "programme": programme, "rows": rows }),
+                details: serde_json::json!({
+                    "programme": programme, "rows": rows,
+                    "personal_data": personal == PersonalData::Include,
+                }),
             },
         )
     })
