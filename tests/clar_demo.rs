@@ -133,3 +133,64 @@ fn the_same_seed_gives_the_same_data_and_another_seed_other_data() {
     assert_eq!(fa, fingerprint(&sb, &admin_b));
     assert_ne!(fa, fingerprint(&sc, &admin_c));
 }
+
+/// Persons straight into the registry's tables (the registry's write paths are other work).
+fn seed_persons(store: &Store, count: i64) {
+    let conn = store.conn();
+    let at = "2026-01-10T10:00:00Z";
+    for i in 1..=count {
+        let household = 900_000 + (i + 1) / 2;
+        conn.execute(
+            "INSERT OR IGNORE INTO household(id, district_ubigeo, created_at, updated_at)
+             VALUES (?1, '030212', ?2, ?2)",
+            rusqlite::params![household, at],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO person(id, household_id, district_ubigeo, dni, paternal_surname,
+             given_names, name_key, created_at, updated_at)
+             VALUES (?1, ?2, '030212', ?3, 'QUISPE', ?4, ?5, ?6, ?6)",
+            rusqlite::params![
+                800_000 + i,
+                household,
+                format!("{:08}", 45_000_000 + i),
+                format!("PERSONA {i}"),
+                format!("QUISPE PERSONA {i}"),
+                at
+            ],
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn demo_members_come_from_the_registry_when_it_has_persons() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, admin) = common::initialised_store(&dir.path().join("demo.db"));
+    store.set_clock(Clock::fixed_on(
+        NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
+    ));
+    seed_persons(&store, 400);
+    write(&mut store, &admin, Permission::WriteClar, |tx, ctx| {
+        demo_seed(tx, ctx, 3)
+    })
+    .expect("demo");
+    let associations =
+        tinkuy::services::clar::associations::list_associations(&store, &admin).unwrap();
+    assert_eq!(associations.len(), 12);
+    let members =
+        tinkuy::services::clar::associations::members(&store, &admin, associations[0].id).unwrap();
+    assert!(members.iter().all(|m| m.person_id.is_some()), "{members:?}");
+    // The member who belongs to an association is found by person, not by a typed DNI.
+    let first = session::list_sessions(&store, &admin)
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.closed)
+        .min_by_key(|s| s.held_on)
+        .unwrap();
+    let acta = acta::acta(&store, &admin, first.id, ActaFormat::Markdown, Lang::Es).unwrap();
+    assert!(
+        acta.contains("| Detectado | figura en la lista de socios |"),
+        "{acta}"
+    );
+}
