@@ -128,7 +128,10 @@ fn login_then_resumen_over_a_real_store() {
         panic!("main screen expected, got {:?}", app.screen());
     };
     let AreaState::Overview(overview) = main.current() else {
-        panic!("the overview expected first");
+        panic!(
+            "Resumen expected after login, got {:?}",
+            main.current().area()
+        );
     };
     let Load::Ready(figures) = overview.load() else {
         panic!("figures expected, got {:?}", overview.load());

@@ -2,7 +2,7 @@
 //! and the headings, all from the catalogue.
 
 use super::args::Cli as Args;
-use crate::i18n::{Cli, Lang, Localize};
+use crate::i18n::{Clar, Cli, Lang, Localize};
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 use std::ffi::OsString;
 
@@ -126,10 +126,31 @@ const TEXTS: &[(&str, &str, Cli)] = &[
     ),
 ];
 
+/// The `clar` commands' rows, kept with the CLAR's own catalogue.
+const CLAR_TEXTS: &[(&str, &str, Clar)] = &[
+    ("clar", "", Clar::CmdClar),
+    ("clar sessions", "", Clar::CmdClarSessions),
+    ("clar ranking", "", Clar::CmdClarRanking),
+    ("clar ranking", "session", Clar::ArgSession),
+    ("clar acta", "", Clar::CmdClarActa),
+    ("clar acta", "session", Clar::ArgSession),
+    ("clar acta", "format", Clar::ArgActaFormat),
+    ("clar acta", "out", Clar::ArgOut),
+    ("clar followup", "", Clar::CmdClarFollowup),
+    ("clar followup", "as_of", Clar::ArgAsOf),
+];
+
 pub fn localize(command: Command, lang: Lang) -> Command {
     let mut command = dress(command, lang);
-    for (path, arg, key) in TEXTS {
-        let text = key.text(lang).into_owned();
+    let rows = TEXTS
+        .iter()
+        .map(|(path, arg, key)| (*path, *arg, key.text(lang).into_owned()))
+        .chain(
+            CLAR_TEXTS
+                .iter()
+                .map(|(path, arg, key)| (*path, *arg, key.text(lang).into_owned())),
+        );
+    for (path, arg, text) in rows {
         let words: Vec<&str> = path.split_whitespace().collect();
         command = apply(command, &words, arg, text);
     }

@@ -3,6 +3,7 @@
 //! user's language. Errors print one line and exit non-zero.
 
 mod args;
+mod clar;
 mod committee;
 mod demo;
 mod help;
@@ -101,6 +102,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<(), CoreError> {
         Command::Committee(a) => committee::run_committee(ctx, a),
         Command::Meeting(a) => committee::run_meeting(ctx, a),
         Command::Agreements(a) => committee::run_agreements(ctx, a),
+        Command::Clar(a) => clar::run(ctx, a),
         Command::Import(ImportCommand::Roster(a)) => match roster::import(ctx, a)? {
             true => Ok(()),
             false => Err(CoreError::NothingImported),

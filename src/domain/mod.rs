@@ -1,5 +1,6 @@
 //! Plain types and validation rules of the domain. No I/O, no SQL, no terminal.
 
+pub mod clar;
 pub mod committee;
 pub mod dates;
 pub mod dni;

@@ -83,6 +83,12 @@ impl Role {
         matches!(self, Role::Admin)
     }
 
+    /// May see CLAR calls, proposals, sessions and results. A CLAR member sees only the
+    /// sessions they sit on, through reviewer mode.
+    pub fn can_read_clar(self) -> bool {
+        !matches!(self, Role::MiembroClar)
+    }
+
     /// May set up CLAR calls, proposals and sessions.
     pub fn can_write_clar(self) -> bool {
         matches!(self, Role::Admin | Role::Registrador)
@@ -160,6 +166,10 @@ mod tests {
         );
         assert_eq!(holders(Role::can_manage_users), [Admin]);
         assert_eq!(holders(Role::can_write_clar), [Admin, Registrador]);
+        assert_eq!(
+            holders(Role::can_read_clar),
+            [Admin, Registrador, Coordinador, Consulta]
+        );
         assert_eq!(holders(Role::can_score_clar), [MiembroClar]);
         assert_eq!(holders(Role::can_write_committee), [Admin, Coordinador]);
         assert_eq!(

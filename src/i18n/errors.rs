@@ -114,6 +114,7 @@ fn permission_es(p: Permission) -> &'static str {
         Permission::ReadPersonalData => "ver datos personales (DNI, fecha de nacimiento)",
         Permission::WriteRegistry => "modificar el padrón",
         Permission::ManageUsers => "administrar usuarios",
+        Permission::ReadClar => "consultar concursos, propuestas y sesiones del CLAR",
         Permission::WriteClar => "modificar concursos y propuestas del CLAR",
         Permission::ScoreClar => "calificar propuestas del CLAR",
         Permission::WriteCommittee => "modificar reuniones del comité",
@@ -128,6 +129,7 @@ fn permission_en(p: Permission) -> &'static str {
         Permission::ReadPersonalData => "see personal data (DNI, birth date)",
         Permission::WriteRegistry => "change the registry",
         Permission::ManageUsers => "manage users",
+        Permission::ReadClar => "see CLAR calls, proposals and sessions",
         Permission::WriteClar => "change CLAR calls and proposals",
         Permission::ScoreClar => "score CLAR proposals",
         Permission::WriteCommittee => "change committee meetings",
@@ -175,6 +177,7 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Valor no válido para {field}: «{value}»."))
             }
+            CoreError::Clar(e) => e.es(),
             CoreError::Read(e) => e.es(),
             CoreError::NothingImported => Cow::Borrowed("No se importó nada."),
             CoreError::Reported => Cow::Borrowed("Ver el informe anterior."),
@@ -240,6 +243,7 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Invalid value for {field}: «{value}»."))
             }
+            CoreError::Clar(e) => e.en(),
             CoreError::Read(e) => e.en(),
             CoreError::NothingImported => Cow::Borrowed("Nothing was imported."),
             CoreError::Reported => Cow::Borrowed("See the report above."),

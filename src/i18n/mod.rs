@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+mod clar;
 mod cli;
 mod committee;
 mod common;
@@ -17,6 +18,7 @@ pub mod overlaps;
 mod roster;
 mod tui;
 
+pub use clar::{bp_text, detected_reason, long_date, weight_text, Clar, ClarTui, ClarTuiMessage};
 pub use cli::Cli;
 pub use committee::{
     Committee, CommitteeCli, CommitteeNotice, CommitteeReport, CommitteeTui, FlagText,

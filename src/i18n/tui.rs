@@ -119,11 +119,15 @@ pub enum Tui {
     ConfirmQuitNo,
     /// The committee area's texts, kept in `i18n::committee`.
     Committee(super::CommitteeTui),
+    /// The CLAR area's own texts, kept with the CLAR's catalogue.
+    Clar(super::ClarTui),
 }
 
 impl Localize for Tui {
     fn es(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
+            Tui::Clar(text) => return text.es(),
+            Tui::Committee(text) => return text.es(),
             Tui::Loading => "Cargando…",
             Tui::UnavailableQuit => "Pulse q para salir.",
             Tui::LanguageName => "Español",
@@ -232,12 +236,13 @@ impl Localize for Tui {
             }
             Tui::ConfirmQuitYes => "Sí, salir",
             Tui::ConfirmQuitNo => "No, seguir",
-            Tui::Committee(text) => return text.es(),
         })
     }
 
     fn en(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
+            Tui::Clar(text) => return text.en(),
+            Tui::Committee(text) => return text.en(),
             Tui::Loading => "Loading…",
             Tui::UnavailableQuit => "Press q to quit.",
             Tui::LanguageName => "English",
@@ -344,7 +349,6 @@ impl Localize for Tui {
             Tui::ConfirmQuitQuestion => "The form has unsaved data. Quit anyway?",
             Tui::ConfirmQuitYes => "Yes, quit",
             Tui::ConfirmQuitNo => "No, stay",
-            Tui::Committee(text) => return text.en(),
         })
     }
 }

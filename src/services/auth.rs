@@ -22,6 +22,8 @@ pub enum Permission {
     ReadPersonalData,
     WriteRegistry,
     ManageUsers,
+    /// May see CLAR calls, proposals, sessions and results (staff, not CLAR members).
+    ReadClar,
     WriteClar,
     ScoreClar,
     WriteCommittee,
@@ -37,6 +39,7 @@ impl Permission {
             Permission::ReadPersonalData => role.can_read_personal_data(),
             Permission::WriteRegistry => role.can_write_registry(),
             Permission::ManageUsers => role.can_manage_users(),
+            Permission::ReadClar => role.can_read_clar(),
             Permission::WriteClar => role.can_write_clar(),
             Permission::ScoreClar => role.can_score_clar(),
             Permission::WriteCommittee => role.can_write_committee(),

@@ -66,6 +66,8 @@ pub enum CoreError {
     DemoNeedsEmptyRegistry,
     #[error("at most {max} demo households can be generated ({asked} asked)")]
     DemoTooLarge { asked: u32, max: u32 },
+    #[error(transparent)]
+    Clar(#[from] super::clar::ClarError),
 }
 
 pub type CoreResult<T> = Result<T, CoreError>;

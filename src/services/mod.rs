@@ -3,6 +3,7 @@
 //! actor's permission, runs in one transaction and refuses to commit without an audit entry.
 
 pub mod auth;
+pub mod clar;
 pub mod committee;
 pub mod demo;
 pub mod error;

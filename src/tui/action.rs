@@ -6,6 +6,9 @@
 //! screen follows a language switch and actions stay comparable in tests.
 
 use super::effect::Message;
+use super::screens::clar::{ClarCommand, ClarResult};
+use super::screens::committee::effects::Loaded as CommitteeLoaded;
+use super::screens::committee::keys::CommitteeCommand;
 use super::screens::Area;
 use crate::services::overview::Overview;
 use crate::services::Actor;
@@ -36,7 +39,9 @@ pub enum Command {
     /// Moves the focus between the buttons of a confirmation.
     SwitchChoice,
     /// An intent of the committee area.
-    Committee(super::screens::committee::keys::CommitteeCommand),
+    Committee(CommitteeCommand),
+    /// The CLAR area's own commands.
+    Clar(ClarCommand),
 }
 
 /// An edit of the focused single-line field.
@@ -74,7 +79,9 @@ pub enum Action {
     OverviewLoaded(Result<Overview, Message>),
     LanguageSaved(Result<(), Message>),
     /// The answer to a committee effect.
-    Committee(super::screens::committee::effects::Loaded),
+    Committee(CommitteeLoaded),
+    /// What a CLAR effect found or did.
+    Clar(ClarResult),
 }
 
 impl From<Command> for Action {

@@ -7,6 +7,7 @@
 use super::action::{Action, Command};
 use super::effect::{Effect, Message};
 use super::keymap::{self, Context};
+use super::screens::clar::ClarCommand;
 use super::screens::login::LoginForm;
 use super::screens::main::MainState;
 use super::screens::setup::SetupForm;
@@ -233,6 +234,10 @@ impl App {
     fn perform(&mut self, subject: Confirmable) -> Vec<Effect> {
         match subject {
             Confirmable::QuitDiscarding => vec![Effect::Quit],
+            Confirmable::Clar(confirmed) => {
+                let command = Command::Clar(ClarCommand::Confirmed(confirmed));
+                self.screen_update(Action::Command(command))
+            }
         }
     }
 
@@ -254,11 +259,25 @@ impl App {
 
     fn screen_update(&mut self, action: Action) -> Vec<Effect> {
         let body = view::body_area(self.size);
-        match &mut self.screen {
+        let effects = match &mut self.screen {
             Screen::Setup(form) => form.update(action),
             Screen::Login(form) => form.update(action),
             Screen::Main(main) => main.update(action, body, self.lang),
             Screen::Starting | Screen::Unavailable(_) => Vec::new(),
+        };
+        self.take_confirmations(effects)
+    }
+
+    /// A screen asks before an action that cannot be undone by returning `Effect::Confirm`:
+    /// the question goes on the overlay stack here, and the rest goes out to be run.
+    fn take_confirmations(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut out = Vec::with_capacity(effects.len());
+        for effect in effects {
+            match effect {
+                Effect::Confirm(subject) => self.modals.push(Modal::Confirm(Confirm::new(subject))),
+                other => out.push(other),
+            }
         }
+        out
     }
 }

@@ -3,6 +3,9 @@
 //! actions, so the state machine never touches I/O and a worker thread can take the effects
 //! over later without changing `update`.
 
+use super::screens::clar::ClarEffect;
+use super::screens::committee::effects::CommitteeEffect;
+use super::widgets::confirm::Confirmable;
 use crate::i18n::{Lang, Localize};
 use crate::services::Actor;
 use std::borrow::Cow;
@@ -28,8 +31,13 @@ pub enum Effect {
     },
     /// Remember the language in the user's preferences file.
     SaveLanguage(Lang),
+    /// Ask the person first: `App` turns this into a confirmation overlay and never lets it
+    /// reach the runner. An area asks this way before an action that cannot be undone.
+    Confirm(Confirmable),
     /// Read or change the committee's records.
-    Committee(super::screens::committee::effects::CommitteeEffect),
+    Committee(CommitteeEffect),
+    /// Read or write the CLAR's records.
+    Clar(ClarEffect),
     Quit,
 }
 

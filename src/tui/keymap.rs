@@ -7,7 +7,7 @@
 //! Keys never change with the language, so a written guide stays true in both.
 
 use super::action::{Action, Command, Edit};
-use super::screens::Area;
+use super::screens::{Area, AreaMode};
 use crate::i18n::{Lang, Localize, Tui};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::borrow::Cow;
@@ -15,10 +15,9 @@ use std::borrow::Cow;
 mod tables;
 
 use tables::{
-    CONFIRM, EDITING, FORM_GLOBAL, FORM_MOVES, HELP, LOGIN_SUBMIT, MAIN_GLOBAL, SETUP_SUBMIT,
-    TYPING_GLOBAL, WAITING,
+    CONFIRM, FORM_GLOBAL, HELP, LOGIN_SUBMIT, MAIN_GLOBAL, SETUP_SUBMIT, TYPING_GLOBAL, WAITING,
 };
-pub use tables::{REFRESH, TABLE_MOVES};
+pub use tables::{EDITING, FORM_MOVES, REFRESH, TABLE_MOVES};
 
 /// One key: a code and the Ctrl/Alt modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,8 +119,8 @@ pub enum Context {
     Setup,
     Login,
     Main(Area),
-    /// The committee area, whose keys depend on what it shows.
-    Committee(super::screens::committee::keys::Mode),
+    /// An area in one of its own modes (a list, a detail, a form), with that mode's keys.
+    Area(AreaMode),
     Help,
     Confirm,
 }
@@ -131,7 +130,7 @@ impl Context {
     pub fn takes_text(self) -> bool {
         match self {
             Context::Setup | Context::Login => true,
-            Context::Committee(mode) => mode.takes_text(),
+            Context::Area(mode) => mode.takes_text(),
             _ => false,
         }
     }
@@ -154,18 +153,19 @@ impl Context {
                 table.extend_from_slice(FORM_GLOBAL);
             }
             Context::Main(area) => {
-                table.extend(Area::ALL.iter().map(|a| a.binding()));
+                table.extend(area.peers().iter().map(|a| a.binding()));
                 table.extend(area.bindings());
                 table.extend_from_slice(MAIN_GLOBAL);
             }
-            Context::Committee(mode) if mode.takes_text() => {
-                table.extend(super::screens::committee::bindings(mode));
+            // In a form, letters and digits are typed: no area keys, and leaving is `Esc`.
+            Context::Area(mode) if mode.takes_text() => {
+                table.extend(mode.bindings());
                 table.extend_from_slice(EDITING);
                 table.extend_from_slice(TYPING_GLOBAL);
             }
-            Context::Committee(mode) => {
-                table.extend(Area::ALL.iter().map(|a| a.binding()));
-                table.extend(super::screens::committee::bindings(mode));
+            Context::Area(mode) => {
+                table.extend(mode.area().peers().iter().map(|a| a.binding()));
+                table.extend(mode.bindings());
                 table.extend_from_slice(MAIN_GLOBAL);
             }
             Context::Help => table.extend_from_slice(HELP),
@@ -329,6 +329,7 @@ mod tests {
             [
                 "1 Resumen",
                 "2 Comité",
+                "3 CLAR",
                 "↑↓ Fila",
                 "? Ayuda",
                 "F2 English",
@@ -337,7 +338,78 @@ mod tests {
             ]
         );
         let en = hints(Context::Main(Area::Overview), Lang::En);
-        assert_eq!(en[4].label, "Español");
+        assert_eq!(en[5].label, "Español");
+    }
+
+    #[test]
+    fn every_area_mode_gets_the_tab_keys_or_the_typing_keys() {
+        use crate::tui::screens::clar::{ReviewMode, StaffMode};
+        use crate::tui::screens::committee::keys::Mode;
+        let press_char = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        let browsing = [
+            AreaMode::Committee(Mode::List),
+            AreaMode::Clar(StaffMode::Calls),
+        ];
+        for mode in browsing {
+            let context = Context::Area(mode);
+            assert!(!context.takes_text());
+            assert_eq!(
+                resolve(context, &press_char('2')),
+                Some(Command::GoToArea(Area::Committee).into())
+            );
+            assert_eq!(
+                resolve(context, &press_char('3')),
+                Some(Command::GoToArea(Area::Clar).into())
+            );
+            assert_eq!(
+                resolve(context, &press_char('q')),
+                Some(Command::Quit.into())
+            );
+        }
+        let typing = [
+            AreaMode::Committee(Mode::Form),
+            AreaMode::Committee(Mode::Notes),
+            AreaMode::Clar(StaffMode::Budget),
+            AreaMode::ClarReview(ReviewMode::Scoring),
+        ];
+        for mode in typing {
+            let context = Context::Area(mode);
+            assert!(context.takes_text());
+            for c in ['2', 'q', '?'] {
+                assert_eq!(
+                    resolve(context, &press_char(c)),
+                    Some(Edit::Insert(c).into()),
+                    "{mode:?} types {c}"
+                );
+            }
+            let f1 = press(KeyCode::F(1), KeyModifiers::NONE);
+            assert_eq!(resolve(context, &f1), Some(Command::Help.into()));
+            let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+            assert_eq!(resolve(context, &ctrl_c), Some(Command::Quit.into()));
+        }
+        // A CLAR member's only tab: no number key opens a staff area.
+        let reviewer = Context::Area(AreaMode::ClarReview(ReviewMode::Sessions));
+        assert_eq!(
+            resolve(reviewer, &press_char('1')),
+            Some(Command::GoToArea(Area::ClarReview).into())
+        );
+        assert_eq!(resolve(reviewer, &press_char('2')), None);
+        assert_eq!(resolve(reviewer, &press_char('3')), None);
+    }
+
+    #[test]
+    fn staff_see_three_tabs_and_a_clar_member_one() {
+        use crate::domain::role::Role;
+        let staff = [Area::Overview, Area::Committee, Area::Clar];
+        for role in [
+            Role::Admin,
+            Role::Registrador,
+            Role::Coordinador,
+            Role::Consulta,
+        ] {
+            assert_eq!(Area::for_role(role), staff, "{role:?}");
+        }
+        assert_eq!(Area::for_role(Role::MiembroClar), [Area::ClarReview]);
     }
 
     #[test]

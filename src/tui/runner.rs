@@ -5,6 +5,9 @@
 //! reads counters and takes milliseconds. A worker thread owning the store can replace it
 //! later by taking effects from a channel and sending back the same actions.
 
+mod clar;
+mod committee;
+
 use super::action::Action;
 use super::effect::{Effect, Message, SetupRequest};
 use crate::config;
@@ -55,9 +58,10 @@ impl Runner {
                     .map_err(|e| Message::of(&e)),
             ),
             Effect::SaveLanguage(lang) => Action::LanguageSaved(self.save_language(lang)),
-            Effect::Committee(effect) => Action::Committee(
-                super::screens::committee::effects::run(&mut self.store, effect),
-            ),
+            // `App` keeps confirmations for itself; one arriving here has nothing to run.
+            Effect::Confirm(_) => return None,
+            Effect::Committee(effect) => Action::Committee(committee::run(&mut self.store, effect)),
+            Effect::Clar(effect) => Action::Clar(clar::run(&mut self.store, effect)),
         };
         Some(action)
     }

@@ -340,7 +340,7 @@ fn the_district_table_scrolls_by_rows_and_pages_within_its_bounds() {
     let position = |app: &App| match app.screen() {
         Screen::Main(main) => match main.current() {
             AreaState::Overview(o) => (o.selected(), o.offset()),
-            AreaState::Committee(_) => panic!("the overview expected"),
+            other => panic!("Resumen expected, not {:?}", other.area()),
         },
         _ => panic!("main screen expected"),
     };

@@ -55,7 +55,7 @@ pub(super) const WAITING: &[Binding] = &[
     ),
 ];
 
-pub(super) const FORM_MOVES: &[Binding] = &[
+pub const FORM_MOVES: &[Binding] = &[
     command(
         &[UP, BACK_TAB],
         Command::PrevField,
@@ -84,7 +84,7 @@ pub(super) const LOGIN_SUBMIT: &[Binding] = &[command(
     Some(Tui::HintLogin),
 )];
 
-pub(super) const EDITING: &[Binding] = &[
+pub const EDITING: &[Binding] = &[
     edit(&[LEFT], Edit::Left, Tui::HelpCursorLeft),
     edit(&[RIGHT], Edit::Right, Tui::HelpCursorRight),
     edit(

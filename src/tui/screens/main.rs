@@ -1,9 +1,22 @@
 //! The main screen after login: a line of tabs, one per [`Area`], and the area on screen.
 //! It owns the signed-in [`Actor`], which every effect of an area carries to the core.
 
+//! The main screen after login: a line of tabs, one per [`Area`] the signed-in role works
+//! in, and the area on screen. It owns the signed-in [`Actor`], which every effect of an area
+//! carries to the core.
+//!
+//! Every area plugs into the shell the same way: a variant of [`AreaState`] that opens,
+//! updates and draws itself, and — when its keys depend on what it shows — an [`AreaMode`]
+//! that the keymap turns into its bindings (`keymap::Context::Area`). Whether leaving would
+//! lose typed text and where the terminal cursor goes are asked of the area too.
+
+use super::clar::review::ReviewState;
+use super::clar::review_view::ReviewView;
+use super::clar::staff::StaffState;
+use super::clar::staff_view::StaffView;
 use super::committee::{CommitteeState, CommitteeView};
 use super::overview::{OverviewState, OverviewView};
-use super::Area;
+use super::{Area, AreaMode};
 use crate::i18n::{Lang, Localize, Tui};
 use crate::services::Actor;
 use crate::tui::action::{Action, Command};
@@ -24,12 +37,14 @@ pub struct AreaCtx<'a> {
     pub lang: Lang,
 }
 
-/// The state of the area on screen; one variant per [`Area`].
+/// The state of the area on screen; one variant per [`Area`]. The larger areas are boxed:
+/// the committee keeps a whole meeting in memory, the CLAR a stack of views.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AreaState {
     Overview(OverviewState),
-    /// Boxed: the committee keeps a whole meeting in memory.
     Committee(Box<CommitteeState>),
+    Clar(Box<StaffState>),
+    ClarReview(Box<ReviewState>),
 }
 
 impl AreaState {
@@ -44,6 +59,14 @@ impl AreaState {
                 let (state, effects) = CommitteeState::open(actor);
                 (AreaState::Committee(Box::new(state)), effects)
             }
+            Area::Clar => {
+                let (state, effects) = StaffState::open(actor);
+                (AreaState::Clar(Box::new(state)), effects)
+            }
+            Area::ClarReview => {
+                let (state, effects) = ReviewState::open(actor);
+                (AreaState::ClarReview(Box::new(state)), effects)
+            }
         }
     }
 
@@ -51,6 +74,46 @@ impl AreaState {
         match self {
             AreaState::Overview(_) => Area::Overview,
             AreaState::Committee(_) => Area::Committee,
+            AreaState::Clar(_) => Area::Clar,
+            AreaState::ClarReview(_) => Area::ClarReview,
+        }
+    }
+
+    /// The area's mode when its keys depend on what it shows; `None` for areas with one set
+    /// of keys.
+    pub fn mode(&self) -> Option<AreaMode> {
+        match self {
+            AreaState::Overview(_) => None,
+            AreaState::Committee(state) => Some(AreaMode::Committee(state.mode())),
+            AreaState::Clar(state) => Some(AreaMode::Clar(state.mode())),
+            AreaState::ClarReview(state) => Some(AreaMode::ClarReview(state.mode())),
+        }
+    }
+
+    /// Where the area's keys go: its mode's table, or the area's one table.
+    pub fn context(&self) -> Context {
+        match self.mode() {
+            Some(mode) => Context::Area(mode),
+            None => Context::Main(self.area()),
+        }
+    }
+
+    /// Whether leaving now would lose typed work.
+    pub fn is_dirty(&self) -> bool {
+        match self {
+            AreaState::Overview(_) => false,
+            AreaState::Committee(state) => state.is_dirty(),
+            AreaState::Clar(state) => state.is_dirty(),
+            AreaState::ClarReview(state) => state.is_dirty(),
+        }
+    }
+
+    /// Where the terminal cursor goes, when the area shows it in a field being typed in.
+    /// The CLAR's forms mark their focused field by style instead.
+    fn cursor(&self, ctx: ViewCtx, area: Rect) -> Option<Position> {
+        match self {
+            AreaState::Committee(state) => state.cursor(ctx, area),
+            AreaState::Overview(_) | AreaState::Clar(_) | AreaState::ClarReview(_) => None,
         }
     }
 
@@ -58,15 +121,8 @@ impl AreaState {
         match self {
             AreaState::Overview(state) => state.update(action, ctx),
             AreaState::Committee(state) => state.update(action, ctx),
-        }
-    }
-
-    /// Where the area's keys go: most areas have one keymap; the committee's depends on
-    /// what it shows (a list, a tab, a form…).
-    fn context(&self) -> Context {
-        match self {
-            AreaState::Committee(state) => Context::Committee(state.mode()),
-            other => Context::Main(other.area()),
+            AreaState::Clar(state) => state.update(action, ctx),
+            AreaState::ClarReview(state) => state.update(action, ctx),
         }
     }
 }
@@ -78,9 +134,13 @@ pub struct MainState {
 }
 
 impl MainState {
-    /// The main screen right after login: the first area, loading.
+    /// The main screen right after login: the first area of the actor's role, loading.
     pub fn open(actor: Actor) -> (MainState, Vec<Effect>) {
-        let (current, effects) = AreaState::open(Area::ALL[0], &actor);
+        let first = Area::for_role(actor.role)
+            .first()
+            .copied()
+            .unwrap_or(Area::Overview);
+        let (current, effects) = AreaState::open(first, &actor);
         (MainState { actor, current }, effects)
     }
 
@@ -92,29 +152,29 @@ impl MainState {
         &self.current
     }
 
+    /// Where keys go while this screen is on top.
     pub fn context(&self) -> Context {
         self.current.context()
     }
 
-    /// Whether leaving now would lose typed text.
+    /// Whether leaving now would lose typed work.
     pub fn is_dirty(&self) -> bool {
-        match &self.current {
-            AreaState::Committee(state) => state.is_dirty(),
-            AreaState::Overview(_) => false,
-        }
+        self.current.is_dirty()
     }
 
     /// Where the terminal cursor goes, when the area has a field being typed in.
     pub fn cursor(&self, ctx: ViewCtx, area: Rect) -> Option<Position> {
-        match &self.current {
-            AreaState::Committee(state) => state.cursor(ctx, area),
-            AreaState::Overview(_) => None,
-        }
+        self.current.cursor(ctx, area)
     }
 
+    /// Number keys open only the areas of the actor's role: a CLAR member pressing `2`
+    /// stays where they are.
     pub fn update(&mut self, action: Action, body: Rect, lang: Lang) -> Vec<Effect> {
         match action {
-            Action::Command(Command::GoToArea(area)) if area != self.current.area() => {
+            Action::Command(Command::GoToArea(area))
+                if area != self.current.area()
+                    && Area::for_role(self.actor.role).contains(&area) =>
+            {
                 let (current, effects) = AreaState::open(area, &self.actor);
                 self.current = current;
                 effects
@@ -148,13 +208,21 @@ impl Widget for &MainView<'_> {
                 };
                 view.render(area, buf);
             }
-            AreaState::Committee(state) => {
-                let view = CommitteeView {
-                    state,
-                    ctx: self.ctx,
-                };
-                view.render(area, buf);
+            AreaState::Committee(state) => CommitteeView {
+                state,
+                ctx: self.ctx,
             }
+            .render(area, buf),
+            AreaState::Clar(state) => StaffView {
+                state,
+                ctx: self.ctx,
+            }
+            .render(area, buf),
+            AreaState::ClarReview(state) => ReviewView {
+                state,
+                ctx: self.ctx,
+            }
+            .render(area, buf),
         }
     }
 }
@@ -171,7 +239,7 @@ impl Widget for &Tabs<'_> {
         let theme = self.ctx.theme;
         buf.set_style(area, theme.header);
         let mut spans = vec![Span::styled(" Tinkuy ", theme.header)];
-        for (i, &tab) in Area::ALL.iter().enumerate() {
+        for (i, &tab) in self.current.peers().iter().enumerate() {
             let style = if tab == self.current {
                 theme.tab_active
             } else {

@@ -1,17 +1,21 @@
 //! The screens: first-run set-up, login, and the main screen with its areas.
 //!
-//! The main screen shows one area at a time, chosen with the number keys. Adding an area is
-//! adding a variant to [`Area`] (its title, its keys) and to `main::AreaState`, plus its own
-//! module here; the tabs, the `1`–`9` keys, the hints and the help follow from the table.
-//! There are no placeholder screens: an area exists here once it is built.
+//! The main screen shows one area at a time, chosen with the number keys among the areas of
+//! the signed-in role ([`Area::for_role`]). Adding an area is adding a variant to [`Area`]
+//! (its title, its keys) and to `main::AreaState`, plus its own module here; an area whose
+//! keys depend on what it shows adds an [`AreaMode`] too. The tabs, the `1`–`9` keys, the
+//! hints and the help follow from these tables. There are no placeholder screens: an area
+//! exists here once it is built.
 
+pub mod clar;
 pub mod committee;
 pub mod login;
 pub mod main;
 pub mod overview;
 pub mod setup;
 
-use crate::i18n::Tui;
+use crate::domain::role::Role;
+use crate::i18n::{ClarTui, Tui};
 use crate::tui::action::Command;
 use crate::tui::keymap::{Binding, Bound, Key};
 
@@ -22,6 +26,48 @@ pub enum Area {
     Overview,
     /// Comité: the multisector committee's meetings, minutes and agreements.
     Committee,
+    /// CLAR for office staff: calls, proposals, sessions, ranking and awards.
+    Clar,
+    /// CLAR for its members (reviewer mode): their sessions and the scoring form.
+    ClarReview,
+}
+
+/// The mode an area is in, when its keys depend on what it shows (a list, a tab of a
+/// detail, a form). The keymap asks the mode for its bindings and whether it takes text, so
+/// the hints line and the `?` help always describe the view on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaMode {
+    Committee(committee::keys::Mode),
+    Clar(clar::StaffMode),
+    ClarReview(clar::ReviewMode),
+}
+
+impl AreaMode {
+    pub fn area(self) -> Area {
+        match self {
+            AreaMode::Committee(_) => Area::Committee,
+            AreaMode::Clar(_) => Area::Clar,
+            AreaMode::ClarReview(_) => Area::ClarReview,
+        }
+    }
+
+    /// Whether letters and digits are typed into a field in this mode.
+    pub fn takes_text(self) -> bool {
+        match self {
+            AreaMode::Committee(mode) => mode.takes_text(),
+            AreaMode::Clar(mode) => mode.takes_text(),
+            AreaMode::ClarReview(mode) => mode.takes_text(),
+        }
+    }
+
+    /// The area's own keys in this mode, most used first.
+    pub fn bindings(self) -> Vec<Binding> {
+        match self {
+            AreaMode::Committee(mode) => committee::bindings(mode),
+            AreaMode::Clar(mode) => clar::staff_bindings(mode),
+            AreaMode::ClarReview(mode) => clar::review_bindings(mode),
+        }
+    }
 }
 
 /// The number keys that open areas: `1` for the first tab, and so on.
@@ -38,12 +84,33 @@ static AREA_KEYS: [[Key; 1]; 9] = [
 ];
 
 impl Area {
-    pub const ALL: &'static [Area] = &[Area::Overview, Area::Committee];
+    /// The tabs of office staff.
+    const STAFF: &'static [Area] = &[Area::Overview, Area::Committee, Area::Clar];
+    /// The tabs of a CLAR member, who sees nothing of the registry or the committee.
+    const REVIEWER: &'static [Area] = &[Area::ClarReview];
+
+    /// The areas a role works in, in tab order; the first opens after login.
+    pub fn for_role(role: Role) -> &'static [Area] {
+        match role {
+            Role::MiembroClar => Area::REVIEWER,
+            _ => Area::STAFF,
+        }
+    }
+
+    /// The areas shown as tabs beside this one.
+    pub fn peers(self) -> &'static [Area] {
+        match self {
+            Area::ClarReview => Area::REVIEWER,
+            Area::Overview | Area::Committee | Area::Clar => Area::STAFF,
+        }
+    }
 
     pub fn title(self) -> Tui {
         match self {
             Area::Overview => Tui::AreaOverview,
             Area::Committee => committee::title(),
+            Area::Clar => Tui::Clar(ClarTui::AreaClar),
+            Area::ClarReview => Tui::Clar(ClarTui::AreaReview),
         }
     }
 
@@ -52,12 +119,14 @@ impl Area {
         match self {
             Area::Overview => Tui::HelpAreaOverview,
             Area::Committee => committee::help(),
+            Area::Clar => Tui::Clar(ClarTui::HelpAreaClar),
+            Area::ClarReview => Tui::Clar(ClarTui::HelpAreaReview),
         }
     }
 
-    /// The position of the area's tab, from 0.
+    /// The position of the area's tab among its peers, from 0.
     pub fn index(self) -> usize {
-        Area::ALL.iter().position(|&a| a == self).unwrap_or(0)
+        self.peers().iter().position(|&a| a == self).unwrap_or(0)
     }
 
     /// The key that opens the area: its tab number.
@@ -79,6 +148,8 @@ impl Area {
         match self {
             Area::Overview => overview::bindings(),
             Area::Committee => committee::bindings(committee::keys::Mode::List),
+            Area::Clar => clar::staff_bindings(clar::StaffMode::Calls),
+            Area::ClarReview => clar::review_bindings(clar::ReviewMode::Sessions),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::centred;
 use crate::i18n::{Lang, Localize, Tui};
+use crate::tui::screens::clar::ClarConfirm;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -15,24 +16,29 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 pub enum Confirmable {
     /// Quit although a form has unsaved changes.
     QuitDiscarding,
+    /// Close a CLAR session or adopt its results.
+    Clar(ClarConfirm),
 }
 
 impl Confirmable {
     fn question(self) -> Tui {
         match self {
             Confirmable::QuitDiscarding => Tui::ConfirmQuitQuestion,
+            Confirmable::Clar(c) => Tui::Clar(c.question()),
         }
     }
 
     fn yes(self) -> Tui {
         match self {
             Confirmable::QuitDiscarding => Tui::ConfirmQuitYes,
+            Confirmable::Clar(c) => Tui::Clar(c.yes()),
         }
     }
 
     fn no(self) -> Tui {
         match self {
             Confirmable::QuitDiscarding => Tui::ConfirmQuitNo,
+            Confirmable::Clar(c) => Tui::Clar(c.no()),
         }
     }
 }

@@ -1,12 +1,13 @@
 //! The committee area's keys, per mode: the meetings list, a meeting's tabs, the preview of
 //! its minutes, the pending agreements, and the two typing modes (a small form, the notes
-//! editor). The shell adds the area keys and the global ones (`keymap::Context::Committee`).
+//! editor). The shell adds the tab keys and the global ones, or the editing keys while text is
+//! typed (`keymap::Context::Area` with `AreaMode::Committee`).
 //!
 //! Letters are chosen for Spanish first and never change with the language: `p` presente,
 //! `a` ausente, `j` justificada, `d` done/cumplido, `b` baja (dropped), `o` reabrir.
 
 use crate::i18n::{CommitteeTui as T, Tui};
-use crate::tui::action::{Command, Edit};
+use crate::tui::action::Command;
 use crate::tui::keymap::{Binding, Bound, Key, REFRESH, TABLE_MOVES};
 use ratatui::crossterm::event::KeyCode;
 
@@ -103,15 +104,6 @@ const fn shell(keys: &'static [Key], c: Command, help: Tui, hint: Option<Tui>) -
         bound: Bound::Command(c),
         help,
         hint,
-    }
-}
-
-const fn edit(keys: &'static [Key], e: Edit, help: Tui) -> Binding {
-    Binding {
-        keys,
-        bound: Bound::Edit(e),
-        help,
-        hint: None,
     }
 }
 
@@ -327,28 +319,6 @@ const NOTES: &[Binding] = &[
         Command::Down,
         Tui::Committee(T::HelpLineDown),
         None,
-    ),
-];
-
-/// Editing inside a field or the notes: the same keys as the shell's forms.
-pub const EDITING: &[Binding] = &[
-    edit(&[LEFT], Edit::Left, Tui::HelpCursorLeft),
-    edit(&[RIGHT], Edit::Right, Tui::HelpCursorRight),
-    edit(
-        &[Key::plain(KeyCode::Home)],
-        Edit::Home,
-        Tui::HelpCursorHome,
-    ),
-    edit(&[Key::plain(KeyCode::End)], Edit::End, Tui::HelpCursorEnd),
-    edit(
-        &[Key::plain(KeyCode::Backspace)],
-        Edit::Backspace,
-        Tui::HelpBackspace,
-    ),
-    edit(
-        &[Key::plain(KeyCode::Delete)],
-        Edit::Delete,
-        Tui::HelpDelete,
     ),
 ];
 

@@ -2,9 +2,10 @@
 //! meeting editor with tabs for agenda, attendance, minutes and agreements, the pending
 //! agreements of every meeting by agency, and the minutes' preview and export.
 //!
-//! Like every area, `update` changes state and returns effects (run by `effects::run` in the
-//! shell's runner) and drawing only reads. Small forms and the notes editor take the keys
-//! while open (`keys::Mode`); their text survives a refusal by the core.
+//! Like every area, `update` changes state and returns effects (run by
+//! `tui::runner::committee`) and drawing only reads. Small forms and the notes editor take
+//! the keys while open (`keys::Mode`, the committee's `AreaMode`); their text survives a
+//! refusal by the core.
 
 pub mod editor;
 mod editor_view;
