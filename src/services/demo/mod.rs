@@ -130,6 +130,7 @@ pub fn generate_with_noise(
         let mut summary = generator::run(tx, &plan, progress)?;
         summary.users_created = users_created;
         // The other capabilities' demo data, built on the registry just generated.
+        crate::services::clar::demo::demo_seed(tx, ctx, request.seed)?;
         crate::services::committee::demo::demo_seed(tx, ctx, request.seed)?;
         ctx.audit(
             tx,
