@@ -351,6 +351,8 @@ CREATE TABLE enrolment (
 CREATE INDEX enrolment_by_household ON enrolment(household_id);
 CREATE INDEX enrolment_by_person ON enrolment(person_id);
 CREATE INDEX enrolment_by_programme ON enrolment(programme_id, end_date);
+-- An import ends or updates the enrolment of each roster record it touches.
+CREATE INDEX enrolment_by_record ON enrolment(roster_record_id);
 
 -- ---------------------------------------------------------------------------------------------
 -- Producer associations
