@@ -3,6 +3,7 @@
 //! parameters, never text pasted into SQL.
 
 pub mod audit;
+pub mod choices;
 pub mod clock;
 pub mod edits;
 pub mod error;
