@@ -127,7 +127,9 @@ fn login_then_resumen_over_a_real_store() {
     let Screen::Main(main) = app.screen() else {
         panic!("main screen expected, got {:?}", app.screen());
     };
-    let AreaState::Overview(overview) = main.current();
+    let AreaState::Overview(overview) = main.current() else {
+        panic!("the overview expected");
+    };
     let Load::Ready(figures) = overview.load() else {
         panic!("figures expected, got {:?}", overview.load());
     };

@@ -132,7 +132,7 @@ fn command(app: &mut App, command: Command) {
 fn resumen_in_spanish() {
     let terminal = draw_text(&resumen(Lang::Es, Theme::coloured()), 80, 24);
     terminal.backend().assert_buffer_lines([
-        " Tinkuy │ 1 Resumen │                                                           ",
+        " Tinkuy │ 1 Resumen │ 2 Padrón │                                                ",
         " Hogares: 1,482    Personas: 6,035    Afiliaciones activas: 2,187               ",
         "┌ Afiliaciones activas por programa ───────────────────────────────────────────┐",
         "│ Juntos     ███████████████████████████████████████████████████████████ 1,130 │",
@@ -155,7 +155,7 @@ fn resumen_in_spanish() {
         "│                                                                              │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
         " BD: …/share/tinkuy/tinkuy.db │ Usuario: ana (Registrador) │ Idioma: Español    ",
-        " 1 Resumen  ↑↓ Fila  ? Ayuda  F2 English  x Cerrar sesión  q Salir              ",
+        " ↑↓ Fila  ? Ayuda  F2 English  x Cerrar sesión  q Salir                         ",
     ]);
 }
 
@@ -163,7 +163,7 @@ fn resumen_in_spanish() {
 fn resumen_in_english() {
     let terminal = draw_text(&resumen(Lang::En, Theme::coloured()), 80, 24);
     terminal.backend().assert_buffer_lines([
-        " Tinkuy │ 1 Overview │                                                          ",
+        " Tinkuy │ 1 Overview │ 2 Registry │                                             ",
         " Households: 1,482    Persons: 6,035    Active enrolments: 2,187                ",
         "┌ Active enrolments per programme ─────────────────────────────────────────────┐",
         "│ Juntos     ███████████████████████████████████████████████████████████ 1,130 │",
@@ -186,7 +186,7 @@ fn resumen_in_english() {
         "│                                                                              │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
         " DB: …/.local/share/tinkuy/tinkuy.db │ User: ana (Registrar) │ Language: English",
-        " 1 Overview  ↑↓ Row  ? Help  F2 Español  x Log out  q Quit                      ",
+        " ↑↓ Row  ? Help  F2 Español  x Log out  q Quit                                  ",
     ]);
 }
 
@@ -279,26 +279,26 @@ fn help_lists_the_keys_of_the_screen_underneath() {
     command(&mut app, Command::Help);
     let terminal = draw_text(&app, 80, 24);
     terminal.backend().assert_buffer_lines([
-        " Tinkuy │ 1 Resumen │                                                           ",
+        " Tinkuy │ 1 Resumen │ 2 Padrón │                                                ",
         " Hogares: 1,482    Personas: 6,035    Afiliaciones activas: 2,187               ",
         "┌ Afiliaciones activas por programa ───────────────────────────────────────────┐",
-        "│ Juntos     ########################################################### 1,130 │",
-        "│ Haku Wiñay ┌ Ayuda: teclas de esta pantalla ────────────────────┐        642 │",
-        "│ Agrorural  │ 1           Resumen: totales, programas y distritos│        305 │",
-        "│ Aliados II │ ↑           Subir una fila                         │        110 │",
-        "└────────────│ ↓           Bajar una fila                         │────────────┘",
-        "┌ Por distrit│ RePág       Subir una página                       │─────── 1/3 ┐",
-        "│UBIGEO Distr│ AvPág       Bajar una página                       │ones activas│",
-        "│030212 SAN A│ Inicio      Ir a la primera fila                   │       1,204│",
-        "│030213 SAN J│ Fin         Ir a la última fila                    │         801│",
-        "│030201 ANDAH│ r, F5       Volver a leer las cifras               │         182│",
-        "│            │ ?, F1       Mostrar esta ayuda                     │            │",
-        "│            │ F2, Ctrl+L  Cambiar el idioma (castellano / inglés)│            │",
-        "│            │ x           Cerrar sesión y volver al ingreso      │            │",
-        "│            │ q, Ctrl+C   Salir de Tinkuy                        │            │",
-        "│            │                                                    │            │",
-        "│            │ Esc cierra esta ayuda.                             │            │",
-        "│            └────────────────────────────────────────────────────┘            │",
+        "│ Juntos ┌ Ayuda: teclas de esta pantalla ────────────────────────────┐# 1,130 │",
+        "│ Haku Wi│ 1           Resumen: totales, programas y distritos        │    642 │",
+        "│ Agrorur│ 2           Padrón: buscar personas, ver y corregir hogares│    305 │",
+        "│ Aliados│ ↑           Subir una fila                                 │    110 │",
+        "└────────│ ↓           Bajar una fila                                 │────────┘",
+        "┌ Por dis│ RePág       Subir una página                               │─── 1/3 ┐",
+        "│UBIGEO D│ AvPág       Bajar una página                               │ activas│",
+        "│030212 S│ Inicio      Ir a la primera fila                           │   1,204│",
+        "│030213 S│ Fin         Ir a la última fila                            │     801│",
+        "│030201 A│ r, F5       Volver a leer las cifras                       │     182│",
+        "│        │ ?, F1       Mostrar esta ayuda                             │        │",
+        "│        │ F2, Ctrl+L  Cambiar el idioma (castellano / inglés)        │        │",
+        "│        │ x           Cerrar sesión y volver al ingreso              │        │",
+        "│        │ q, Ctrl+C   Salir de Tinkuy                                │        │",
+        "│        │                                                            │        │",
+        "│        │ Esc cierra esta ayuda.                                     │        │",
+        "│        └────────────────────────────────────────────────────────────┘        │",
         "│                                                                              │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
         " BD: …/share/tinkuy/tinkuy.db │ Usuario: ana (Registrador) │ Idioma: Español    ",

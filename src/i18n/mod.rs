@@ -17,7 +17,7 @@ mod tui;
 
 pub use cli::Cli;
 pub use common::Common;
-pub use tui::{Tui, TuiMessage};
+pub use tui::{Reg, RegMessage, Tui, TuiMessage};
 
 /// The two languages of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

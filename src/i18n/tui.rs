@@ -7,6 +7,14 @@ use super::{owned, Localize};
 use crate::services::auth::MIN_PASSWORD_LEN;
 use std::borrow::Cow;
 
+mod registry;
+mod registry_en;
+mod registry_es;
+mod registry_messages;
+
+pub use registry::Reg;
+pub use registry_messages::RegMessage;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tui {
     // Words of the whole interface
@@ -117,11 +125,14 @@ pub enum Tui {
     ConfirmQuitQuestion,
     ConfirmQuitYes,
     ConfirmQuitNo,
+    /// The Padrón area's texts, kept in their own files.
+    Reg(Reg),
 }
 
 impl Localize for Tui {
     fn es(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
+            Tui::Reg(text) => return text.es(),
             Tui::Loading => "Cargando…",
             Tui::UnavailableQuit => "Pulse q para salir.",
             Tui::LanguageName => "Español",
@@ -235,6 +246,7 @@ impl Localize for Tui {
 
     fn en(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self {
+            Tui::Reg(text) => return text.en(),
             Tui::Loading => "Loading…",
             Tui::UnavailableQuit => "Press q to quit.",
             Tui::LanguageName => "English",

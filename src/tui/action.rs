@@ -5,9 +5,15 @@
 //! database. Results carry [`Message`]s (both languages) rather than errors, so a message on
 //! screen follows a language switch and actions stay comparable in tests.
 
-use super::effect::Message;
+use super::effect::{Message, Shared};
 use super::screens::Area;
+use super::widgets::confirm::Confirmable;
 use crate::services::overview::Overview;
+use crate::services::progress::Progress;
+use crate::services::registry::choices::Choices;
+use crate::services::registry::household::HouseholdView;
+use crate::services::registry::search::Page;
+use crate::services::roster::{CheckedFile, ImportReport};
 use crate::services::Actor;
 
 /// An intent bound to a key in the keymap. The same command may be bound to different keys
@@ -35,6 +41,23 @@ pub enum Command {
     No,
     /// Moves the focus between the buttons of a confirmation.
     SwitchChoice,
+    /// Leave what is on screen for the one it was opened from (a household for its list).
+    Back,
+    /// Close a form or dialog without saving (asks first when something was typed).
+    Cancel,
+    /// Empty the search box.
+    ClearSearch,
+    /// Put the focus in the search box.
+    FocusSearch,
+    OpenFilters,
+    ToggleSort,
+    NewHousehold,
+    ImportRoster,
+    EditHousehold,
+    AddPerson,
+    EditPerson,
+    Enrol,
+    EndEnrolment,
 }
 
 /// An edit of the focused single-line field.
@@ -71,6 +94,54 @@ pub enum Action {
     Authenticated(Result<Actor, Message>),
     OverviewLoaded(Result<Overview, Message>),
     LanguageSaved(Result<(), Message>),
+    RegistryChoicesLoaded(Result<Choices, Message>),
+    /// A page of the person search; `id` is the request's.
+    SearchDone {
+        id: u64,
+        result: Result<Page, Message>,
+    },
+    HouseholdLoaded {
+        household_id: i64,
+        result: Result<HouseholdView, Message>,
+    },
+    Saved(Result<Saved, SaveFailure>),
+    RosterChecked {
+        id: u64,
+        result: Result<Shared<CheckedFile>, Message>,
+    },
+    /// How far a check or an import of request `id` got.
+    RosterProgress {
+        id: u64,
+        progress: Progress,
+    },
+    RosterImported {
+        id: u64,
+        result: Result<Shared<ImportReport>, Message>,
+    },
+    /// The person said yes to this confirmation; the screen carries it out.
+    Confirmed(Confirmable),
+}
+
+/// A change saved by the core: the household it belongs to, to show it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    pub household_id: i64,
+}
+
+/// Why a change was not saved. A conflict (someone else saved the row first) is told apart so
+/// the form can say what happened and keep what was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveFailure {
+    Conflict(Message),
+    Refused(Message),
+}
+
+impl SaveFailure {
+    pub fn message(&self) -> &Message {
+        match self {
+            SaveFailure::Conflict(m) | SaveFailure::Refused(m) => m,
+        }
+    }
 }
 
 impl From<Command> for Action {

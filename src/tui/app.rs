@@ -3,6 +3,8 @@
 //! The screen is an enum (first run, login, main), overlays are a stack whose top takes the
 //! keys, and everything that needs the outside world is returned as an [`Effect`]. `update`
 //! never does I/O, so it is tested without a terminal or a database (see `tui::tests`).
+//! A screen asks a question or shows a notice by returning [`Effect::Ask`] or
+//! [`Effect::Notify`]; `update` keeps those for itself, so the driver never sees them.
 
 use super::action::{Action, Command};
 use super::effect::{Effect, Message};
@@ -115,7 +117,7 @@ impl App {
             Screen::Starting | Screen::Unavailable(_) => Context::Waiting,
             Screen::Setup(_) => Context::Setup,
             Screen::Login(_) => Context::Login,
-            Screen::Main(main) => Context::Main(main.current().area()),
+            Screen::Main(main) => main.current().context(),
         }
     }
 
@@ -126,13 +128,38 @@ impl App {
 
     /// Whether quitting now would lose typed work.
     pub fn is_dirty(&self) -> bool {
+        self.quit_question().is_some()
+    }
+
+    /// What to ask before quitting, when quitting now would lose work.
+    fn quit_question(&self) -> Option<Confirmable> {
         match &self.screen {
-            Screen::Setup(form) => form.is_dirty(),
-            _ => false,
+            Screen::Setup(form) if form.is_dirty() => Some(Confirmable::QuitDiscarding),
+            Screen::Main(main) => main.quit_question(),
+            _ => None,
         }
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.dispatch(action);
+        self.absorb(effects)
+    }
+
+    /// Takes out the effects meant for the application itself (a question to ask, a notice
+    /// to show) and returns the rest, for the driver.
+    fn absorb(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut rest = Vec::with_capacity(effects.len());
+        for effect in effects {
+            match effect {
+                Effect::Ask(subject) => self.modals.push(Modal::Confirm(Confirm::new(subject))),
+                Effect::Notify(message) => self.notice = Some(message),
+                other => rest.push(other),
+            }
+        }
+        rest
+    }
+
+    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Command(command) => {
                 self.notice = None;
@@ -160,7 +187,7 @@ impl App {
                 Vec::new()
             }
             Action::Authenticated(Ok(actor)) if matches!(self.screen, Screen::Login(_)) => {
-                let (main, effects) = MainState::open(actor);
+                let (main, effects) = MainState::open(actor, view::body_area(self.size), self.lang);
                 self.screen = Screen::Main(main);
                 effects
             }
@@ -204,14 +231,14 @@ impl App {
             (Modal::Help, Command::Quit) => return self.quit(),
             (Modal::Confirm(confirm), Command::SwitchChoice) => confirm.switch(),
             (Modal::Confirm(confirm), Command::Submit) => {
-                let (subject, choice) = (confirm.subject, confirm.choice);
+                let (subject, choice) = (confirm.subject.clone(), confirm.choice);
                 self.modals.pop();
                 if choice == Choice::Yes {
                     return self.perform(subject);
                 }
             }
             (Modal::Confirm(confirm), Command::Yes) => {
-                let subject = confirm.subject;
+                let subject = confirm.subject.clone();
                 self.modals.pop();
                 return self.perform(subject);
             }
@@ -220,7 +247,10 @@ impl App {
             }
             // Ctrl+C a second time, on the question whether to quit, means quit.
             (Modal::Confirm(confirm), Command::Quit)
-                if confirm.subject == Confirmable::QuitDiscarding =>
+                if matches!(
+                    confirm.subject,
+                    Confirmable::QuitDiscarding | Confirmable::QuitImporting
+                ) =>
             {
                 return vec![Effect::Quit];
             }
@@ -229,20 +259,24 @@ impl App {
         Vec::new()
     }
 
+    /// Carries out what a confirmation was about: quitting here, anything else on the screen
+    /// that asked.
     fn perform(&mut self, subject: Confirmable) -> Vec<Effect> {
         match subject {
-            Confirmable::QuitDiscarding => vec![Effect::Quit],
+            Confirmable::QuitDiscarding | Confirmable::QuitImporting => vec![Effect::Quit],
+            other => self.screen_update(Action::Confirmed(other)),
         }
     }
 
-    /// Quits at once, or asks first when typed work would be lost.
+    /// Quits at once, or asks first when work would be lost.
     fn quit(&mut self) -> Vec<Effect> {
-        if !self.is_dirty() {
-            return vec![Effect::Quit];
+        match self.quit_question() {
+            None => vec![Effect::Quit],
+            Some(question) => {
+                self.modals.push(Modal::Confirm(Confirm::new(question)));
+                Vec::new()
+            }
         }
-        self.modals
-            .push(Modal::Confirm(Confirm::new(Confirmable::QuitDiscarding)));
-        Vec::new()
     }
 
     /// Switches every text at once; the choice is remembered for the next start.

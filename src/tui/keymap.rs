@@ -12,13 +12,14 @@ use crate::i18n::{Lang, Localize, Tui};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::borrow::Cow;
 
+mod registry;
 mod tables;
 
+pub use registry::RegistryKeys;
 use tables::{
-    CONFIRM, EDITING, FORM_GLOBAL, FORM_MOVES, HELP, LOGIN_SUBMIT, MAIN_GLOBAL, SETUP_SUBMIT,
-    WAITING,
+    CONFIRM, EDITING, FORM_GLOBAL, FORM_MOVES, HELP, LOGIN_SUBMIT, SETUP_SUBMIT, WAITING,
 };
-pub use tables::{REFRESH, TABLE_MOVES};
+pub use tables::{MAIN_GLOBAL, REFRESH, TABLE_MOVES};
 
 /// One key: a code and the Ctrl/Alt modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +121,8 @@ pub enum Context {
     Setup,
     Login,
     Main(Area),
+    /// The Padrón area, which has a table per thing on screen.
+    Registry(RegistryKeys),
     Help,
     Confirm,
 }
@@ -127,7 +130,11 @@ pub enum Context {
 impl Context {
     /// Whether unbound printable keys are typed into a field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Setup | Context::Login)
+        match self {
+            Context::Setup | Context::Login => true,
+            Context::Registry(keys) => keys.takes_text(),
+            _ => false,
+        }
     }
 
     /// The bindings of this context, most used first (the hints line drops from the end).
@@ -152,6 +159,7 @@ impl Context {
                 table.extend(area.bindings());
                 table.extend_from_slice(MAIN_GLOBAL);
             }
+            Context::Registry(keys) => table = registry::bindings(keys),
             Context::Help => table.extend_from_slice(HELP),
             Context::Confirm => table.extend_from_slice(CONFIRM),
         }
@@ -311,7 +319,6 @@ mod tests {
         assert_eq!(
             es,
             [
-                "1 Resumen",
                 "↑↓ Fila",
                 "? Ayuda",
                 "F2 English",
@@ -320,7 +327,7 @@ mod tests {
             ]
         );
         let en = hints(Context::Main(Area::Overview), Lang::En);
-        assert_eq!(en[3].label, "Español");
+        assert_eq!(en[2].label, "Español");
     }
 
     #[test]
@@ -328,5 +335,63 @@ mod tests {
         let entries = help_entries(Context::Login, Lang::En);
         let quit = entries.iter().find(|e| e.label == "Quit Tinkuy").unwrap();
         assert_eq!(quit.keys, "Esc, Ctrl+C");
+    }
+
+    #[test]
+    fn only_writers_get_the_editing_keys() {
+        let has = |keys: RegistryKeys, c: Command| {
+            registry::bindings(keys)
+                .iter()
+                .any(|b| b.bound == Bound::Command(c))
+        };
+        assert!(has(
+            RegistryKeys::Results { can_write: true },
+            Command::NewHousehold
+        ));
+        assert!(!has(
+            RegistryKeys::Results { can_write: false },
+            Command::NewHousehold
+        ));
+        assert!(!has(
+            RegistryKeys::Results { can_write: false },
+            Command::ImportRoster
+        ));
+        assert!(has(
+            RegistryKeys::Household { can_write: true },
+            Command::EditPerson
+        ));
+        assert!(!has(
+            RegistryKeys::Household { can_write: false },
+            Command::EndEnrolment
+        ));
+        assert!(has(
+            RegistryKeys::Household { can_write: false },
+            Command::Back
+        ));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let all = [
+            RegistryKeys::SearchBox,
+            RegistryKeys::Results { can_write: true },
+            RegistryKeys::Household { can_write: true },
+            RegistryKeys::Filters,
+            RegistryKeys::Form,
+            RegistryKeys::ImportForm,
+            RegistryKeys::ImportChecking,
+            RegistryKeys::ImportPreview { can_import: true },
+            RegistryKeys::ImportRunning,
+            RegistryKeys::ImportDone,
+        ];
+        for context in all {
+            let keys: Vec<Key> = registry::bindings(context)
+                .iter()
+                .flat_map(|b| b.keys.to_vec())
+                .collect();
+            for (i, key) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(key), "{key:?} twice in {context:?}");
+            }
+        }
     }
 }

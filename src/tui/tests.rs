@@ -340,6 +340,7 @@ fn the_district_table_scrolls_by_rows_and_pages_within_its_bounds() {
     let position = |app: &App| match app.screen() {
         Screen::Main(main) => match main.current() {
             AreaState::Overview(o) => (o.selected(), o.offset()),
+            AreaState::Registry(_) => panic!("the overview expected"),
         },
         _ => panic!("main screen expected"),
     };

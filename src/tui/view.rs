@@ -119,8 +119,9 @@ fn render_body(app: &App, ctx: ViewCtx, area: Rect, frame: &mut Frame) {
             form.cursor(ctx, area)
         }
         Screen::Main(state) => {
-            frame.render_widget(&MainView { state, ctx }, area);
-            None
+            let view = MainView { state, ctx };
+            frame.render_widget(&view, area);
+            view.cursor(area)
         }
     };
     if let (Some(position), true) = (cursor, app.modals().is_empty()) {

@@ -6,7 +6,12 @@ use crate::i18n::Tui;
 use crate::tui::action::{Command, Edit};
 use ratatui::crossterm::event::KeyCode;
 
-const fn command(keys: &'static [Key], c: Command, help: Tui, hint: Option<Tui>) -> Binding {
+pub(super) const fn command(
+    keys: &'static [Key],
+    c: Command,
+    help: Tui,
+    hint: Option<Tui>,
+) -> Binding {
     Binding {
         keys,
         bound: Bound::Command(c),
@@ -15,7 +20,7 @@ const fn command(keys: &'static [Key], c: Command, help: Tui, hint: Option<Tui>)
     }
 }
 
-const fn edit(keys: &'static [Key], e: Edit, help: Tui) -> Binding {
+pub(super) const fn edit(keys: &'static [Key], e: Edit, help: Tui) -> Binding {
     Binding {
         keys,
         bound: Bound::Edit(e),
@@ -24,21 +29,21 @@ const fn edit(keys: &'static [Key], e: Edit, help: Tui) -> Binding {
     }
 }
 
-const F1: Key = Key::plain(KeyCode::F(1));
-const F2: Key = Key::plain(KeyCode::F(2));
-const F5: Key = Key::plain(KeyCode::F(5));
-const ESC: Key = Key::plain(KeyCode::Esc);
-const ENTER: Key = Key::plain(KeyCode::Enter);
-const TAB: Key = Key::plain(KeyCode::Tab);
-const BACK_TAB: Key = Key::plain(KeyCode::BackTab);
-const UP: Key = Key::plain(KeyCode::Up);
-const DOWN: Key = Key::plain(KeyCode::Down);
-const LEFT: Key = Key::plain(KeyCode::Left);
-const RIGHT: Key = Key::plain(KeyCode::Right);
-const CTRL_C: Key = Key::ctrl('c');
+pub(super) const F1: Key = Key::plain(KeyCode::F(1));
+pub(super) const F2: Key = Key::plain(KeyCode::F(2));
+pub(super) const F5: Key = Key::plain(KeyCode::F(5));
+pub(super) const ESC: Key = Key::plain(KeyCode::Esc);
+pub(super) const ENTER: Key = Key::plain(KeyCode::Enter);
+pub(super) const TAB: Key = Key::plain(KeyCode::Tab);
+pub(super) const BACK_TAB: Key = Key::plain(KeyCode::BackTab);
+pub(super) const UP: Key = Key::plain(KeyCode::Up);
+pub(super) const DOWN: Key = Key::plain(KeyCode::Down);
+pub(super) const LEFT: Key = Key::plain(KeyCode::Left);
+pub(super) const RIGHT: Key = Key::plain(KeyCode::Right);
+pub(super) const CTRL_C: Key = Key::ctrl('c');
 
 /// Language: `F2` in most terminals, `Ctrl+L` where function keys do not get through.
-const LANGUAGE: Binding = command(
+pub(super) const LANGUAGE: Binding = command(
     &[F2, Key::ctrl('l')],
     Command::ToggleLanguage,
     Tui::HelpLanguage,
@@ -105,13 +110,16 @@ pub(super) const EDITING: &[Binding] = &[
     ),
 ];
 
+/// Help where letters are typed: `F1`, or `Ctrl+G` where the terminal keeps `F1`.
+pub(super) const TYPING_HELP: Binding = command(
+    &[F1, Key::ctrl('g')],
+    Command::Help,
+    Tui::HelpHelp,
+    Some(Tui::HintHelp),
+);
+
 pub(super) const FORM_GLOBAL: &[Binding] = &[
-    command(
-        &[F1, Key::ctrl('g')],
-        Command::Help,
-        Tui::HelpHelp,
-        Some(Tui::HintHelp),
-    ),
+    TYPING_HELP,
     LANGUAGE,
     command(
         &[ESC, CTRL_C],
@@ -121,7 +129,7 @@ pub(super) const FORM_GLOBAL: &[Binding] = &[
     ),
 ];
 
-pub(super) const MAIN_GLOBAL: &[Binding] = &[
+pub const MAIN_GLOBAL: &[Binding] = &[
     command(
         &[Key::char('?'), F1],
         Command::Help,

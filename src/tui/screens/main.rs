@@ -2,14 +2,17 @@
 //! It owns the signed-in [`Actor`], which every effect of an area carries to the core.
 
 use super::overview::{OverviewState, OverviewView};
+use super::registry::{RegistryState, RegistryView};
 use super::Area;
 use crate::i18n::{Lang, Localize, Tui};
 use crate::services::Actor;
 use crate::tui::action::{Action, Command};
 use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
 use crate::tui::view::ViewCtx;
+use crate::tui::widgets::confirm::Confirmable;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -26,15 +29,21 @@ pub struct AreaCtx<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AreaState {
     Overview(OverviewState),
+    /// Boxed: the registry keeps a page of results, a household and maybe a form.
+    Registry(Box<RegistryState>),
 }
 
 impl AreaState {
     /// Opens an area afresh, with the effects that fetch what it shows.
-    fn open(area: Area, actor: &Actor) -> (AreaState, Vec<Effect>) {
+    fn open(area: Area, ctx: &AreaCtx) -> (AreaState, Vec<Effect>) {
         match area {
             Area::Overview => {
-                let (state, effects) = OverviewState::open(actor);
+                let (state, effects) = OverviewState::open(ctx.actor);
                 (AreaState::Overview(state), effects)
+            }
+            Area::Registry => {
+                let (state, effects) = RegistryState::open(ctx);
+                (AreaState::Registry(Box::new(state)), effects)
             }
         }
     }
@@ -42,12 +51,22 @@ impl AreaState {
     pub fn area(&self) -> Area {
         match self {
             AreaState::Overview(_) => Area::Overview,
+            AreaState::Registry(_) => Area::Registry,
+        }
+    }
+
+    /// Where the keys go inside the area.
+    pub fn context(&self) -> Context {
+        match self {
+            AreaState::Overview(_) => Context::Main(Area::Overview),
+            AreaState::Registry(state) => Context::Registry(state.keys()),
         }
     }
 
     fn update(&mut self, action: Action, ctx: &AreaCtx) -> Vec<Effect> {
         match self {
             AreaState::Overview(state) => state.update(action, ctx),
+            AreaState::Registry(state) => state.update(action, ctx),
         }
     }
 }
@@ -60,9 +79,22 @@ pub struct MainState {
 
 impl MainState {
     /// The main screen right after login: the first area, loading.
-    pub fn open(actor: Actor) -> (MainState, Vec<Effect>) {
-        let (current, effects) = AreaState::open(Area::ALL[0], &actor);
+    pub fn open(actor: Actor, body: Rect, lang: Lang) -> (MainState, Vec<Effect>) {
+        let ctx = AreaCtx {
+            actor: &actor,
+            body,
+            lang,
+        };
+        let (current, effects) = AreaState::open(Area::ALL[0], &ctx);
         (MainState { actor, current }, effects)
+    }
+
+    /// What to ask before quitting, when quitting now would lose work.
+    pub fn quit_question(&self) -> Option<Confirmable> {
+        match &self.current {
+            AreaState::Registry(state) => state.quit_question(),
+            AreaState::Overview(_) => None,
+        }
     }
 
     pub fn actor(&self) -> &Actor {
@@ -76,7 +108,12 @@ impl MainState {
     pub fn update(&mut self, action: Action, body: Rect, lang: Lang) -> Vec<Effect> {
         match action {
             Action::Command(Command::GoToArea(area)) if area != self.current.area() => {
-                let (current, effects) = AreaState::open(area, &self.actor);
+                let ctx = AreaCtx {
+                    actor: &self.actor,
+                    body,
+                    lang,
+                };
+                let (current, effects) = AreaState::open(area, &ctx);
                 self.current = current;
                 effects
             }
@@ -99,11 +136,32 @@ pub struct MainView<'a> {
     pub ctx: ViewCtx<'a>,
 }
 
+impl MainView<'_> {
+    /// Where the terminal cursor goes when the body is drawn in `area`.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        match &self.state.current {
+            AreaState::Overview(_) => None,
+            AreaState::Registry(state) => RegistryView {
+                state,
+                ctx: self.ctx,
+            }
+            .cursor(area),
+        }
+    }
+}
+
 impl Widget for &MainView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         match &self.state.current {
             AreaState::Overview(state) => {
                 let view = OverviewView {
+                    state,
+                    ctx: self.ctx,
+                };
+                view.render(area, buf);
+            }
+            AreaState::Registry(state) => {
+                let view = RegistryView {
                     state,
                     ctx: self.ctx,
                 };

@@ -8,9 +8,10 @@
 pub mod login;
 pub mod main;
 pub mod overview;
+pub mod registry;
 pub mod setup;
 
-use crate::i18n::Tui;
+use crate::i18n::{Reg, Tui};
 use crate::tui::action::Command;
 use crate::tui::keymap::{Binding, Bound, Key};
 
@@ -19,6 +20,8 @@ use crate::tui::keymap::{Binding, Bound, Key};
 pub enum Area {
     /// Resumen: totals, enrolments per programme, households per district.
     Overview,
+    /// Padrón: find a person, open their household, correct it, import a roster.
+    Registry,
 }
 
 /// The number keys that open areas: `1` for the first tab, and so on.
@@ -35,11 +38,12 @@ static AREA_KEYS: [[Key; 1]; 9] = [
 ];
 
 impl Area {
-    pub const ALL: &'static [Area] = &[Area::Overview];
+    pub const ALL: &'static [Area] = &[Area::Overview, Area::Registry];
 
     pub fn title(self) -> Tui {
         match self {
             Area::Overview => Tui::AreaOverview,
+            Area::Registry => Tui::Reg(Reg::AreaTitle),
         }
     }
 
@@ -47,6 +51,7 @@ impl Area {
     fn help(self) -> Tui {
         match self {
             Area::Overview => Tui::HelpAreaOverview,
+            Area::Registry => Tui::Reg(Reg::HelpArea),
         }
     }
 
@@ -55,7 +60,8 @@ impl Area {
         Area::ALL.iter().position(|&a| a == self).unwrap_or(0)
     }
 
-    /// The key that opens the area: its tab number.
+    /// The key that opens the area: its tab number. It has no entry in the hints line: the
+    /// tabs on the top line already show each area's number.
     pub fn binding(self) -> Binding {
         let keys: &'static [Key] = match AREA_KEYS.get(self.index()) {
             Some(keys) => keys,
@@ -65,7 +71,7 @@ impl Area {
             keys,
             bound: Bound::Command(Command::GoToArea(self)),
             help: self.help(),
-            hint: Some(self.title()),
+            hint: None,
         }
     }
 
@@ -73,6 +79,8 @@ impl Area {
     pub fn bindings(self) -> Vec<Binding> {
         match self {
             Area::Overview => overview::bindings(),
+            // Its keys depend on what is on screen: see `keymap::Context::Registry`.
+            Area::Registry => Vec::new(),
         }
     }
 }

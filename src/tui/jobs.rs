@@ -1,0 +1,84 @@
+//! The work that can take long: a page of search results (instant on a good index, but run
+//! while the person types), checking a roster file, and importing it. Each job calls the core
+//! and turns its outcome into the action that reports it, with the request's id. The worker
+//! thread runs jobs on its own connection; tests and the fallback run them in place.
+
+use super::action::Action;
+use super::effect::{CheckRequest, ImportRequest, Message, SearchRequest, Shared};
+use crate::services::progress::Progress;
+use crate::services::registry::search;
+use crate::services::roster;
+use crate::store::Store;
+use std::path::PathBuf;
+
+/// A request for the worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Job {
+    Search(SearchRequest),
+    Check(CheckRequest),
+    Import(ImportRequest),
+}
+
+impl Job {
+    /// The reply to a job that could not run at all (the worker has no database).
+    pub fn failed(self, message: Message) -> Action {
+        match self {
+            Job::Search(r) => Action::SearchDone {
+                id: r.id,
+                result: Err(message),
+            },
+            Job::Check(r) => Action::RosterChecked {
+                id: r.id,
+                result: Err(message),
+            },
+            Job::Import(r) => Action::RosterImported {
+                id: r.id,
+                result: Err(message),
+            },
+        }
+    }
+}
+
+/// Runs a job; `progress` receives the reports of long ones as actions.
+pub fn run(store: &mut Store, job: Job, progress: &mut dyn FnMut(Action)) -> Action {
+    match job {
+        Job::Search(r) => Action::SearchDone {
+            id: r.id,
+            result: search::search(store, &r.actor, &r.query, r.after.as_ref(), r.limit)
+                .map_err(|e| Message::of(&e)),
+        },
+        Job::Check(r) => {
+            let id = r.id;
+            let mut sink = |p: Progress| progress(Action::RosterProgress { id, progress: p });
+            let options = r.options.import_options();
+            let result = roster::check_file(store, &expand_home(r.path), &options, &mut sink);
+            Action::RosterChecked {
+                id,
+                result: result.map(Shared::new).map_err(|e| Message::of(&e)),
+            }
+        }
+        Job::Import(r) => {
+            let id = r.id;
+            let mut sink = |p: Progress| progress(Action::RosterProgress { id, progress: p });
+            let options = r.options.import_options();
+            let checked = r.checked.into_inner();
+            let result =
+                roster::apply_checked(store, &r.actor, checked, &options, r.lang, &mut sink);
+            Action::RosterImported {
+                id,
+                result: result.map(Shared::new).map_err(|e| Message::of(&e)),
+            }
+        }
+    }
+}
+
+/// `~/padron.csv` as the shell would read it: clerks copy paths from a terminal.
+fn expand_home(path: PathBuf) -> PathBuf {
+    let Ok(rest) = path.strip_prefix("~") else {
+        return path;
+    };
+    match std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")) {
+        Some(home) => PathBuf::from(home).join(rest),
+        None => path,
+    }
+}

@@ -1,0 +1,1 @@
+//! Tests of the Padrón area's `update`.
