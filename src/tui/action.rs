@@ -5,7 +5,7 @@
 //! database. Results carry [`Message`]s (both languages) rather than errors, so a message on
 //! screen follows a language switch and actions stay comparable in tests.
 
-use super::effect::{Message, Shared};
+use super::effect::{CheckedRoster, Message, Shared};
 use super::screens::Area;
 use super::widgets::confirm::Confirmable;
 use crate::services::overview::Overview;
@@ -13,7 +13,7 @@ use crate::services::progress::Progress;
 use crate::services::registry::choices::Choices;
 use crate::services::registry::household::HouseholdView;
 use crate::services::registry::search::Page;
-use crate::services::roster::{CheckedFile, ImportReport};
+use crate::services::roster::ImportReport;
 use crate::services::Actor;
 
 /// An intent bound to a key in the keymap. The same command may be bound to different keys
@@ -107,7 +107,7 @@ pub enum Action {
     Saved(Result<Saved, SaveFailure>),
     RosterChecked {
         id: u64,
-        result: Result<Shared<CheckedFile>, Message>,
+        result: Result<Shared<CheckedRoster>, Message>,
     },
     /// How far a check or an import of request `id` got.
     RosterProgress {

@@ -15,6 +15,7 @@ use crate::i18n::{Lang, Localize};
 use crate::services::registry::search::{Cursor, Query};
 use crate::services::roster::{CheckedFile, ImportOptions};
 use crate::services::Actor;
+use crate::store::rosters::ImportCounts;
 use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
@@ -142,15 +143,27 @@ impl RosterOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckRequest {
     pub id: u64,
+    /// Who will import: the forecast is a dry run of the import in their name.
+    pub actor: Actor,
     pub path: PathBuf,
     pub options: RosterOptions,
+}
+
+/// A roster file read and checked, nothing written, with what importing it would do.
+#[derive(Debug, Clone)]
+pub struct CheckedRoster {
+    pub file: CheckedFile,
+    /// The counts of a dry run of the import (rolled back): how many records would be new,
+    /// updated, unchanged and, above all, ended for not being in the file. `None` when the
+    /// file cannot be imported as it is (errors, no programme, no valid row).
+    pub forecast: Option<ImportCounts>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRequest {
     pub id: u64,
     pub actor: Actor,
-    pub checked: Shared<CheckedFile>,
+    pub checked: Shared<CheckedRoster>,
     pub options: RosterOptions,
     /// The language of the error file's explanations.
     pub lang: Lang,

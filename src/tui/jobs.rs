@@ -1,13 +1,16 @@
 //! The work that can take long: a page of search results (instant on a good index, but run
-//! while the person types), checking a roster file, and importing it. Each job calls the core
+//! while the person types), checking a roster file (with a dry run of its import), and
+//! importing it. Each job calls the core
 //! and turns its outcome into the action that reports it, with the request's id. The worker
 //! thread runs jobs on its own connection; tests and the fallback run them in place.
 
 use super::action::Action;
-use super::effect::{CheckRequest, ImportRequest, Message, SearchRequest, Shared};
-use crate::services::progress::Progress;
+use super::effect::{CheckRequest, CheckedRoster, ImportRequest, Message, SearchRequest, Shared};
+use crate::i18n::Lang;
+use crate::services::progress::{Progress, ProgressSink};
 use crate::services::registry::search;
-use crate::services::roster;
+use crate::services::roster::{self, ImportOptions};
+use crate::services::CoreResult;
 use crate::store::Store;
 use std::path::PathBuf;
 
@@ -50,18 +53,18 @@ pub fn run(store: &mut Store, job: Job, progress: &mut dyn FnMut(Action)) -> Act
         Job::Check(r) => {
             let id = r.id;
             let mut sink = |p: Progress| progress(Action::RosterProgress { id, progress: p });
-            let options = r.options.import_options();
-            let result = roster::check_file(store, &expand_home(r.path), &options, &mut sink);
             Action::RosterChecked {
                 id,
-                result: result.map(Shared::new).map_err(|e| Message::of(&e)),
+                result: check(store, &r, &mut sink)
+                    .map(Shared::new)
+                    .map_err(|e| Message::of(&e)),
             }
         }
         Job::Import(r) => {
             let id = r.id;
             let mut sink = |p: Progress| progress(Action::RosterProgress { id, progress: p });
             let options = r.options.import_options();
-            let checked = r.checked.into_inner();
+            let checked = r.checked.into_inner().file;
             let result =
                 roster::apply_checked(store, &r.actor, checked, &options, r.lang, &mut sink);
             Action::RosterImported {
@@ -70,6 +73,27 @@ pub fn run(store: &mut Store, job: Job, progress: &mut dyn FnMut(Action)) -> Act
             }
         }
     }
+}
+
+/// Reads and checks the file, then imports it in a transaction that is rolled back (the core's
+/// dry run), so the person sees what the import would do before anything is written.
+fn check(
+    store: &mut Store,
+    request: &CheckRequest,
+    sink: &mut dyn ProgressSink,
+) -> CoreResult<CheckedRoster> {
+    let options = request.options.import_options();
+    let file = roster::check_file(store, &expand_home(request.path.clone()), &options, sink)?;
+    let dry = ImportOptions {
+        dry_run: true,
+        ..options
+    };
+    // A dry run writes no error file, so the language of its explanations does not matter.
+    let report = roster::apply_checked(store, &request.actor, file, &dry, Lang::Es, sink)?;
+    Ok(CheckedRoster {
+        forecast: report.import_id.map(|_| report.counts),
+        file: report.checked,
+    })
 }
 
 /// `~/padron.csv` as the shell would read it: clerks copy paths from a terminal.

@@ -200,25 +200,30 @@ fn is_typing(modifiers: KeyModifiers) -> bool {
 pub struct Hint {
     pub keys: String,
     pub label: Cow<'static, str>,
+    /// Help and quit: kept when the line is too narrow for every hint (others give way), so
+    /// a person can always find out how to go on, or how to leave.
+    pub keep: bool,
 }
 
 /// The hints line of a context, from its table.
 pub fn hints(context: Context, lang: Lang) -> Vec<Hint> {
-    let mut out: Vec<(Tui, Vec<String>)> = Vec::new();
+    let mut out: Vec<(Tui, Vec<String>, bool)> = Vec::new();
     for binding in context.bindings() {
         let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else {
             continue;
         };
         let name = key.label(lang).into_owned();
+        let keep = matches!(binding.bound, Bound::Command(Command::Help | Command::Quit));
         match out.last_mut() {
-            Some((last, keys)) if *last == hint => keys.push(name),
-            _ => out.push((hint, vec![name])),
+            Some((last, keys, _)) if *last == hint => keys.push(name),
+            _ => out.push((hint, vec![name], keep)),
         }
     }
     out.into_iter()
-        .map(|(hint, keys)| Hint {
+        .map(|(hint, keys, keep)| Hint {
             keys: join_key_names(&keys),
             label: hint.text(lang),
+            keep,
         })
         .collect()
 }
@@ -247,6 +252,7 @@ pub fn help_entries(context: Context, lang: Lang) -> Vec<Hint> {
         .map(|(help, keys)| Hint {
             keys: keys.join(", "),
             label: help.text(lang),
+            keep: false,
         })
         .collect()
 }

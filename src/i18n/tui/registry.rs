@@ -51,6 +51,8 @@ pub enum Reg {
     HelpToggleSort,
     HelpNewHousehold,
     HelpImport,
+    HelpRefreshList,
+    HelpRefreshHousehold,
     HelpFirstPage,
     HelpBack,
     HelpNextSection,

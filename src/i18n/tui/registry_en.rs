@@ -43,6 +43,8 @@ pub(super) fn text(key: Reg) -> &'static str {
         Reg::HelpToggleSort => "Sort by name or by district",
         Reg::HelpNewHousehold => "Register a new household",
         Reg::HelpImport => "Import a programme's roster (CSV or Excel)",
+        Reg::HelpRefreshList => "Read the list again",
+        Reg::HelpRefreshHousehold => "Read the household again",
         Reg::HelpFirstPage => "Go to the first page",
         Reg::HelpBack => "Back to the list",
         Reg::HelpNextSection => "Go to the next section (members, enrolments…)",

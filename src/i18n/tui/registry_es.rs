@@ -43,6 +43,8 @@ pub(super) fn text(key: Reg) -> &'static str {
         Reg::HelpToggleSort => "Ordenar por nombre o por distrito",
         Reg::HelpNewHousehold => "Registrar un hogar nuevo",
         Reg::HelpImport => "Importar el padrón de un programa (CSV o Excel)",
+        Reg::HelpRefreshList => "Volver a leer la lista",
+        Reg::HelpRefreshHousehold => "Volver a leer el hogar",
         Reg::HelpFirstPage => "Ir a la primera página",
         Reg::HelpBack => "Volver a la lista",
         Reg::HelpNextSection => "Ir a la sección siguiente (miembros, afiliaciones…)",

@@ -65,6 +65,14 @@ pub enum RegMessage {
     ConfirmImport {
         rows: usize,
         programme: String,
+        ended: i64,
+    },
+    /// What a dry run of the import found it would do.
+    Forecast {
+        new: i64,
+        updated: i64,
+        unchanged: i64,
+        ended: i64,
     },
     Checking {
         file: String,
@@ -105,7 +113,11 @@ pub enum RegMessage {
 }
 
 fn grouped(n: u64) -> String {
-    crate::tui::widgets::count(i64::try_from(n).unwrap_or(i64::MAX))
+    grouped_i(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn grouped_i(n: i64) -> String {
+    crate::tui::widgets::count(n)
 }
 
 impl Localize for RegMessage {
@@ -132,20 +144,28 @@ impl Localize for RegMessage {
             M::FormEnrol { name } => format!("Afiliar: {name}"),
             M::FormEndEnrolment { programme, name } => format!("Terminar {programme}: {name}"),
             M::Named { es, .. } => es.clone(),
-            M::ConfirmImport { rows, programme } => {
-                format!("¿Importar {rows} filas válidas al padrón de {programme}?")
+            M::ConfirmImport { rows, programme, ended: 0 } => {
+                format!("¿Escribir en el padrón de {programme} las filas válidas ({rows})?")
             }
+            M::ConfirmImport { rows, programme, ended } => format!(
+                "¿Escribir en el padrón de {programme} las filas válidas ({rows})? Se darán de baja {} registros de {programme} que no están en el archivo (quedan en el historial).",
+                grouped_i(*ended)
+            ),
+            M::Forecast { new, updated, unchanged, ended } => format!(
+                "Al importar: nuevos {}, actualizados {}, sin cambios {}, de baja {}",
+                grouped_i(*new), grouped_i(*updated), grouped_i(*unchanged), grouped_i(*ended)
+            ),
             M::Checking { file } => format!("Revisando {file}… (no se guarda nada)"),
             M::RowsRead { rows } => format!("{} filas leídas", grouped(*rows)),
             M::PreviewTitle { file } => format!("Revisión de {file} (aún no se guardó nada)"),
             M::CheckSummary { rows, valid, rejected, errors, warnings, programme } => format!(
-                "{} filas: {valid} válidas, {rejected} con errores · {errors} errores, {warnings} avisos · programa {}",
+                "Filas: {} (válidas {valid}, con errores {rejected}) · errores {errors}, avisos {warnings} · programa {}",
                 grouped(*rows),
                 programme.as_deref().unwrap_or("?")
             ),
             M::PreviewIssues { count } => format!("Errores y avisos ({count})"),
             M::ReadyToImport { rows } => format!(
-                "Enter importa las {rows} filas válidas (pide confirmación); Esc vuelve a las opciones."
+                "Enter importa las filas válidas ({rows}); antes pide confirmación. Esc vuelve a las opciones."
             ),
             M::RowNumber { row } => format!("Fila {row}"),
             M::DoneFor { programme, file } => format!("Padrón de {programme}, archivo {file}:"),
@@ -179,20 +199,28 @@ impl Localize for RegMessage {
             M::FormEnrol { name } => format!("Enrol: {name}"),
             M::FormEndEnrolment { programme, name } => format!("End {programme}: {name}"),
             M::Named { en, .. } => en.clone(),
-            M::ConfirmImport { rows, programme } => {
-                format!("Import {rows} valid rows into the {programme} roster?")
+            M::ConfirmImport { rows, programme, ended: 0 } => {
+                format!("Write the valid rows ({rows}) into the {programme} roster?")
             }
+            M::ConfirmImport { rows, programme, ended } => format!(
+                "Write the valid rows ({rows}) into the {programme} roster? {} {programme} records that are not in the file will be ended (they stay in the history).",
+                grouped_i(*ended)
+            ),
+            M::Forecast { new, updated, unchanged, ended } => format!(
+                "Importing would give: new {}, updated {}, unchanged {}, ended {}",
+                grouped_i(*new), grouped_i(*updated), grouped_i(*unchanged), grouped_i(*ended)
+            ),
             M::Checking { file } => format!("Checking {file}… (nothing is saved)"),
             M::RowsRead { rows } => format!("{} rows read", grouped(*rows)),
             M::PreviewTitle { file } => format!("Check of {file} (nothing saved yet)"),
             M::CheckSummary { rows, valid, rejected, errors, warnings, programme } => format!(
-                "{} rows: {valid} valid, {rejected} in error · {errors} errors, {warnings} warnings · programme {}",
+                "Rows: {} (valid {valid}, in error {rejected}) · errors {errors}, warnings {warnings} · programme {}",
                 grouped(*rows),
                 programme.as_deref().unwrap_or("?")
             ),
             M::PreviewIssues { count } => format!("Errors and warnings ({count})"),
             M::ReadyToImport { rows } => format!(
-                "Enter imports the {rows} valid rows (asks to confirm); Esc goes back to the options."
+                "Enter imports the valid rows ({rows}), after asking to confirm. Esc goes back to the options."
             ),
             M::RowNumber { row } => format!("Row {row}"),
             M::DoneFor { programme, file } => format!("{programme} roster, file {file}:"),

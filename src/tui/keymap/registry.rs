@@ -63,9 +63,10 @@ const PAGE_DOWN: Key = Key::plain(KeyCode::PageDown);
 const F3: Key = Key::plain(KeyCode::F(3));
 const QUIT_TYPING: Binding = command(&[CTRL_C], Command::Quit, Tui::HelpQuit, Some(Tui::HintQuit));
 
+// The arrows need no hint here: with the cursor in a search box, people reach for them.
 const SEARCH_BOX: &[Binding] = &[
-    command(&[UP], Command::Up, Tui::HelpRowUp, Some(Tui::HintRow)),
-    command(&[DOWN], Command::Down, Tui::HelpRowDown, Some(Tui::HintRow)),
+    command(&[UP], Command::Up, Tui::HelpRowUp, None),
+    command(&[DOWN], Command::Down, Tui::HelpRowDown, None),
     command(&[PAGE_UP], Command::PageUp, Tui::HelpPageUp, None),
     command(&[PAGE_DOWN], Command::PageDown, Tui::HelpPageDown, None),
     reg(
@@ -249,7 +250,12 @@ pub fn bindings(keys: RegistryKeys) -> Vec<Binding> {
                 table.extend_from_slice(RESULTS_WRITE);
             }
             table.extend_from_slice(RESULTS_MOVES);
-            table.push(REFRESH);
+            table.push(reg(
+                REFRESH.keys,
+                Command::Refresh,
+                Reg::HelpRefreshList,
+                None,
+            ));
             main_global(&mut table);
         }
         RegistryKeys::Household { can_write } => {
@@ -257,8 +263,14 @@ pub fn bindings(keys: RegistryKeys) -> Vec<Binding> {
             if can_write {
                 table.extend_from_slice(HOUSEHOLD_WRITE);
             }
-            table.extend_from_slice(TABLE_MOVES);
-            table.push(REFRESH);
+            // Rows and pages only: with every key listed the help would not fit 80×24.
+            table.extend_from_slice(&TABLE_MOVES[..4]);
+            table.push(reg(
+                REFRESH.keys,
+                Command::Refresh,
+                Reg::HelpRefreshHousehold,
+                None,
+            ));
             main_global(&mut table);
         }
         RegistryKeys::Filters => {

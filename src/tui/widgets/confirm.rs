@@ -21,8 +21,13 @@ pub enum Confirmable {
     QuitImporting,
     /// Close a registry form whose changes are not saved.
     DiscardForm,
-    /// Write a checked roster: its valid rows, for this programme.
-    ImportRoster { rows: usize, programme: String },
+    /// Write a checked roster: its valid rows, for this programme, ending this many records
+    /// of the programme that are not in the file.
+    ImportRoster {
+        rows: usize,
+        programme: String,
+        ended: i64,
+    },
 }
 
 impl Confirmable {
@@ -31,9 +36,14 @@ impl Confirmable {
             Confirmable::QuitDiscarding => Tui::ConfirmQuitQuestion.text(lang),
             Confirmable::QuitImporting => Tui::Reg(Reg::ConfirmQuitImporting).text(lang),
             Confirmable::DiscardForm => Tui::Reg(Reg::ConfirmDiscardForm).text(lang),
-            Confirmable::ImportRoster { rows, programme } => RegMessage::ConfirmImport {
+            Confirmable::ImportRoster {
+                rows,
+                programme,
+                ended,
+            } => RegMessage::ConfirmImport {
                 rows: *rows,
                 programme: programme.clone(),
+                ended: *ended,
             }
             .text(lang),
         }

@@ -77,7 +77,7 @@ impl RecordForm {
             button: Some(Tui::Reg(Reg::FormSave).text(lang)),
             message: self.message(&errors, lang),
             focus,
-            max_width: 78,
+            max_width: 80,
             label_width: 22,
             theme: ctx.theme,
         }

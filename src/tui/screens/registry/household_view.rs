@@ -166,7 +166,7 @@ impl HouseholdDraw<'_> {
         for (row, (index, line)) in all.iter().enumerate().skip(offset).take(page).enumerate() {
             let y = area.y + u16::try_from(row).unwrap_or(0);
             let rect = Rect::new(area.x, y, area.width, 1);
-            let text = self.line(view, *line);
+            let text = self.line(view, *line, usize::from(area.width));
             let style = if index == selected {
                 self.ctx.theme.selected
             } else {
@@ -177,7 +177,7 @@ impl HouseholdDraw<'_> {
         }
     }
 
-    fn line(&self, view: &HouseholdView, line: HouseholdLine) -> Line<'static> {
+    fn line(&self, view: &HouseholdView, line: HouseholdLine, width: usize) -> Line<'static> {
         let (lang, theme) = (self.ctx.lang, self.ctx.theme);
         match line {
             HouseholdLine::Title(section) => {
@@ -197,10 +197,9 @@ impl HouseholdDraw<'_> {
                 .members
                 .get(i)
                 .map_or_else(Line::default, |m| member_line(m, lang)),
-            HouseholdLine::Enrolment(i) => view
-                .enrolments
-                .get(i)
-                .map_or_else(Line::default, |e| enrolment_line(e, self.choices, lang)),
+            HouseholdLine::Enrolment(i) => view.enrolments.get(i).map_or_else(Line::default, |e| {
+                enrolment_line(e, self.choices, lang, width)
+            }),
             HouseholdLine::History(i) => view
                 .history
                 .get(i)
@@ -275,7 +274,13 @@ fn iso_dmy(iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(|_| iso.to_string(), dmy)
 }
 
-fn enrolment_line(e: &EnrolmentRow, choices: Option<&Choices>, lang: Lang) -> Line<'static> {
+/// Programme, dates, activity, amount, then the person in whatever room is left of `width`.
+fn enrolment_line(
+    e: &EnrolmentRow,
+    choices: Option<&Choices>,
+    lang: Lang,
+    width: usize,
+) -> Line<'static> {
     let until = match &e.end_date {
         Some(end) => iso_dmy(end),
         None => Tui::Reg(Reg::EnrolmentActive).text(lang).into_owned(),
@@ -291,16 +296,17 @@ fn enrolment_line(e: &EnrolmentRow, choices: Option<&Choices>, lang: Lang) -> Li
     let amount = e
         .amount_cents
         .map_or("—".to_string(), |c| Money::from_cents(c).to_string());
-    let person = e.person_name.clone().unwrap_or_default();
-    Line::raw(format!(
-        "   {} {} – {}  {} {:>12}  {}",
+    let text = format!(
+        "   {} {} – {}  {} {:>12}  ",
         cut(&e.programme_name, 10),
         iso_dmy(&e.start_date),
         cut(&until, 10),
         cut(&activity, 14),
         amount,
-        person
-    ))
+    );
+    let room = width.saturating_sub(text.chars().count()).max(1);
+    let person = cut(e.person_name.as_deref().unwrap_or(""), room);
+    Line::raw(format!("{text}{}", person.trim_end()))
 }
 
 fn history_line(c: &ChangeRow, lang: Lang) -> Line<'static> {

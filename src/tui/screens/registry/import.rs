@@ -8,10 +8,12 @@ use crate::domain::ubigeo::UbigeoScheme;
 use crate::i18n::{Lang, Localize, Reg, Tui};
 use crate::services::progress::Progress;
 use crate::services::registry::choices::Choices;
-use crate::services::roster::{CheckedFile, ImportReport};
+use crate::services::roster::ImportReport;
 use crate::services::Actor;
 use crate::tui::action::{Action, Command, Edit};
-use crate::tui::effect::{CheckRequest, Effect, ImportRequest, Message, RosterOptions, Shared};
+use crate::tui::effect::{
+    CheckRequest, CheckedRoster, Effect, ImportRequest, Message, RosterOptions, Shared,
+};
 use crate::tui::view::ViewCtx;
 use crate::tui::widgets::choice::{ChoiceInput, ChoiceOption};
 use crate::tui::widgets::confirm::Confirmable;
@@ -38,7 +40,7 @@ pub enum ImportPhase {
         rows_read: u64,
     },
     Preview {
-        checked: Shared<CheckedFile>,
+        checked: Shared<CheckedRoster>,
         section: PreviewSection,
         /// The first column and the first issue on screen.
         scroll: [usize; 2],
@@ -131,12 +133,13 @@ impl ImportDialog {
     }
 
     /// Whether the checked file may be written, or why not.
-    pub fn blocker(&self, checked: &CheckedFile) -> Option<Reg> {
-        if checked.programme.is_none() {
+    pub fn blocker(&self, checked: &CheckedRoster) -> Option<Reg> {
+        let file = &checked.file;
+        if file.programme.is_none() {
             Some(Reg::ImportNeedProgramme)
-        } else if checked.has_errors() && !self.options().skip_invalid {
+        } else if file.has_errors() && !self.options().skip_invalid {
             Some(Reg::ImportBlockedByErrors)
-        } else if checked.records.is_empty() {
+        } else if file.records.is_empty() || checked.forecast.is_none() {
             Some(Reg::ImportNothingValid)
         } else {
             None
@@ -148,9 +151,9 @@ impl ImportDialog {
         matches!(self.phase, ImportPhase::Importing { .. })
     }
 
-    pub fn update(&mut self, action: Action, lang: Lang) -> ImportOutcome {
+    pub fn update(&mut self, action: Action, actor: &Actor, lang: Lang) -> ImportOutcome {
         match &mut self.phase {
-            ImportPhase::Editing { .. } => return self.editing(action, lang),
+            ImportPhase::Editing { .. } => return self.editing(action, actor, lang),
             ImportPhase::Checking { .. } => self.checking(action),
             ImportPhase::Preview { .. } => return self.previewing(action),
             ImportPhase::Importing { id, progress } => match action {
@@ -177,7 +180,7 @@ impl ImportDialog {
         ImportOutcome::default()
     }
 
-    fn editing(&mut self, action: Action, lang: Lang) -> ImportOutcome {
+    fn editing(&mut self, action: Action, actor: &Actor, lang: Lang) -> ImportOutcome {
         match action {
             Action::Edit(edit) => self.edit(edit, lang),
             Action::Command(Command::NextField) => self.focus = (self.focus + 1) % (FIELDS + 1),
@@ -185,7 +188,7 @@ impl ImportDialog {
                 self.focus = (self.focus + FIELDS) % (FIELDS + 1)
             }
             Action::Command(Command::Submit) if self.focus < FIELDS => self.focus += 1,
-            Action::Command(Command::Submit) => return self.check().into(),
+            Action::Command(Command::Submit) => return self.check(actor).into(),
             Action::Command(Command::Cancel) => {
                 return ImportOutcome {
                     effects: Vec::new(),
@@ -208,7 +211,7 @@ impl ImportDialog {
         }
     }
 
-    fn check(&mut self) -> Vec<Effect> {
+    fn check(&mut self, actor: &Actor) -> Vec<Effect> {
         let path = self.path.value().trim().to_string();
         if path.is_empty() {
             self.focus = 0;
@@ -224,6 +227,7 @@ impl ImportDialog {
         };
         vec![Effect::CheckRoster(CheckRequest {
             id: self.last_id,
+            actor: actor.clone(),
             path: path.into(),
             options: self.options(),
         })]
@@ -243,7 +247,7 @@ impl ImportDialog {
             Action::RosterChecked { id: reply, result } if reply == *id => {
                 self.phase = match result {
                     Ok(checked) => {
-                        let section = if checked.issues.is_empty() {
+                        let section = if checked.file.issues.is_empty() {
                             PreviewSection::Columns
                         } else {
                             PreviewSection::Issues
@@ -277,8 +281,8 @@ impl ImportDialog {
             return ImportOutcome::default();
         };
         let (slot, count) = match section {
-            PreviewSection::Columns => (0, checked.mapping.len()),
-            PreviewSection::Issues => (1, checked.issues.len()),
+            PreviewSection::Columns => (0, checked.file.mapping.len()),
+            PreviewSection::Issues => (1, checked.file.issues.len()),
         };
         let last = count.saturating_sub(1);
         let at = &mut scroll[slot];
@@ -300,8 +304,9 @@ impl ImportDialog {
                     return ImportOutcome::default();
                 }
                 let subject = Confirmable::ImportRoster {
-                    rows: checked.records.len(),
-                    programme: checked.programme.clone().unwrap_or_default(),
+                    rows: checked.file.records.len(),
+                    programme: checked.file.programme.clone().unwrap_or_default(),
+                    ended: checked.forecast.map_or(0, |f| f.ended),
                 };
                 return vec![Effect::Ask(subject)].into();
             }
@@ -373,7 +378,7 @@ impl ImportDialog {
             } else {
                 Focus::Button
             },
-            max_width: 78,
+            max_width: 80,
             label_width: 20,
             theme: ctx.theme,
         }

@@ -5,11 +5,12 @@
 use super::import::{ImportDialog, ImportPhase, PreviewSection};
 use crate::i18n::{Lang, Localize, Reg, RegMessage, Tui};
 use crate::services::roster::{CheckedFile, ImportReport};
+use crate::tui::effect::CheckedRoster;
 use crate::tui::view::ViewCtx;
 use crate::tui::widgets::centred;
 use crate::tui::widgets::progress::ProgressBar;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
@@ -102,13 +103,14 @@ impl ImportDraw<'_> {
 
     fn render_preview(
         &self,
-        checked: &CheckedFile,
+        checked: &CheckedRoster,
         section: PreviewSection,
         scroll: [usize; 2],
         area: Rect,
         buf: &mut Buffer,
     ) {
         let (lang, theme) = (self.ctx.lang, self.ctx.theme);
+        let file = &checked.file;
         Clear.render(area, buf);
         let title = RegMessage::PreviewTitle {
             file: self.file_name(),
@@ -118,34 +120,49 @@ impl ImportDraw<'_> {
         let block = self.block(title, area);
         let inner = block.inner(area);
         block.render(area, buf);
-        let [summary, tabs, body, footer] = inner.layout(&Layout::vertical([
+        let [summary, forecast, tabs, body, _gap, footer] = inner.layout(&Layout::vertical([
+            Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Fill(1),
+            Constraint::Length(1),
             Constraint::Length(2),
         ]));
-        let errors = checked.errors().count();
+        let errors = file.errors().count();
         let summary_text = RegMessage::CheckSummary {
-            rows: checked.rows_total,
-            valid: checked.records.len(),
-            rejected: checked.rejected.len(),
+            rows: file.rows_total,
+            valid: file.records.len(),
+            rejected: file.rejected.len(),
             errors,
-            warnings: checked.issues.len() - errors,
-            programme: checked.programme.clone(),
+            warnings: file.issues.len() - errors,
+            programme: file.programme.clone(),
         };
         Line::styled(format!(" {}", summary_text.text(lang)), theme.figure).render(summary, buf);
-        self.render_tabs(checked, section, tabs, buf);
+        if let Some(counts) = checked.forecast {
+            let text = RegMessage::Forecast {
+                new: counts.new,
+                updated: counts.updated,
+                unchanged: counts.unchanged,
+                ended: counts.ended,
+            };
+            let style = if counts.ended > 0 {
+                theme.error
+            } else {
+                theme.figure
+            };
+            Line::styled(format!(" {}", text.text(lang)), style).render(forecast, buf);
+        }
+        self.render_tabs(file, section, tabs, buf);
+        let body = body.inner(Margin::new(1, 0));
         match section {
-            PreviewSection::Columns => {
-                columns(checked, scroll[0], lang, self.ctx).render(body, buf)
-            }
-            PreviewSection::Issues => issues(checked, scroll[1], lang, self.ctx).render(body, buf),
+            PreviewSection::Columns => columns(file, scroll[0], lang, self.ctx).render(body, buf),
+            PreviewSection::Issues => issues(file, scroll[1], lang, self.ctx).render(body, buf),
         }
         let (text, style) = match self.dialog.blocker(checked) {
             Some(reason) => (Tui::Reg(reason).text(lang).into_owned(), theme.error),
             None => (
                 RegMessage::ReadyToImport {
-                    rows: checked.records.len(),
+                    rows: file.records.len(),
                 }
                 .text(lang)
                 .into_owned(),
@@ -154,7 +171,7 @@ impl ImportDraw<'_> {
         };
         Paragraph::new(Line::styled(text, style))
             .wrap(Wrap { trim: true })
-            .render(footer, buf);
+            .render(footer.inner(Margin::new(1, 0)), buf);
     }
 
     fn render_tabs(
@@ -270,7 +287,7 @@ fn columns<'a>(
             .into_owned()
     };
     let mut head = format!(
-        " {:<HEADER$} {:<MAPPED$}",
+        "{:<HEADER$} {:<MAPPED$}",
         Tui::Reg(Reg::ColFileColumn).text(lang),
         Tui::Reg(Reg::ColReadAs).text(lang)
     );
@@ -286,7 +303,7 @@ fn columns<'a>(
                 ctx.theme.muted,
             ),
         };
-        let mut text = format!(" {} {}", fit(header, HEADER), fit(&mapped, MAPPED));
+        let mut text = format!("{} {}", fit(header, HEADER), fit(&mapped, MAPPED));
         for row in &checked.preview {
             text.push_str(&format!(
                 " {}",
@@ -307,7 +324,7 @@ fn issues<'a>(
 ) -> Paragraph<'a> {
     if checked.issues.is_empty() {
         return Paragraph::new(Line::styled(
-            format!(" {}", Tui::Reg(Reg::NoIssues).text(lang)),
+            Tui::Reg(Reg::NoIssues).text(lang),
             ctx.theme.success,
         ));
     }
@@ -323,7 +340,7 @@ fn issues<'a>(
                 (Reg::IssueError, ctx.theme.error)
             };
             Line::from(vec![
-                Span::styled(format!(" {}: ", Tui::Reg(kind).text(lang)), style),
+                Span::styled(format!("{}: ", Tui::Reg(kind).text(lang)), style),
                 Span::raw(issue.text(lang).into_owned()),
             ])
         })

@@ -362,7 +362,7 @@ impl RegistryState {
             return Vec::new();
         };
         let imported = matches!(dialog.phase(), ImportPhase::Done(Ok(_)));
-        let outcome = dialog.update(action, ctx.lang);
+        let outcome = dialog.update(action, ctx.actor, ctx.lang);
         let mut effects = outcome.effects;
         if outcome.close {
             self.overlay = None;

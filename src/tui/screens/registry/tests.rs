@@ -1,1 +1,0 @@
-//! Tests of the Padrón area's `update`.
