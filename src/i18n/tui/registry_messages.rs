@@ -129,12 +129,12 @@ impl Localize for RegMessage {
             M::HouseholdTitle { id, district } => format!("Hogar {id} · {district}"),
             M::Altitude { metres } => format!("{metres} m s. n. m."),
             M::Herd { heads } => format!("ganado: {heads} cabezas"),
-            M::SisfohValid { class, expires } => format!("{class}, vigente (vence el {expires})"),
+            M::SisfohValid { class, expires } => format!("{class}, vigente; vence el {expires}"),
             M::SisfohExpiring { class, days, expires } => format!(
-                "{class}, por vencer: quedan {days} días (vence el {expires}); pida una nueva evaluación"
+                "{class}, vence el {expires} (en {days} días): pida otra evaluación"
             ),
             M::SisfohExpired { class, since } => {
-                format!("{class}, VENCIDA desde el {since}: pida una nueva evaluación")
+                format!("{class}, VENCIDA el {since}: pida otra evaluación")
             }
             M::SisfohUndated { class } => format!("{class} (sin fecha)"),
             M::Age { years: 1 } => "1 año".to_string(),
@@ -184,12 +184,12 @@ impl Localize for RegMessage {
             M::HouseholdTitle { id, district } => format!("Household {id} · {district}"),
             M::Altitude { metres } => format!("{metres} m above sea level"),
             M::Herd { heads } => format!("livestock: {heads} head"),
-            M::SisfohValid { class, expires } => format!("{class}, valid (expires on {expires})"),
+            M::SisfohValid { class, expires } => format!("{class}, valid; expires {expires}"),
             M::SisfohExpiring { class, days, expires } => format!(
-                "{class}, expiring soon: {days} days left (expires on {expires}); ask for a new assessment"
+                "{class}, expires {expires} (in {days} days): ask for a new survey"
             ),
             M::SisfohExpired { class, since } => {
-                format!("{class}, EXPIRED since {since}: ask for a new assessment")
+                format!("{class}, EXPIRED on {since}: ask for a new survey")
             }
             M::SisfohUndated { class } => format!("{class} (no date)"),
             M::Age { years: 1 } => "1 year".to_string(),

@@ -263,7 +263,7 @@ fn member_line(m: &Member, lang: Lang) -> Line<'static> {
         None => "—".into(),
     };
     let dni = if m.dni.is_empty() { "—" } else { &m.dni };
-    let mut text = format!("   {dni:<8}  {}  {age:>8}  {sex}", cut(&m.name, 36));
+    let mut text = format!("   {dni:<8}  {}  {age:>8}  {sex}", cut(&m.name, 34));
     if m.pregnant {
         text.push_str(&format!(" · {}", Tui::Reg(Reg::Pregnant).text(lang)));
     }

@@ -155,8 +155,16 @@ impl ImportDraw<'_> {
         self.render_tabs(file, section, tabs, buf);
         let body = body.inner(Margin::new(1, 0));
         match section {
-            PreviewSection::Columns => columns(file, scroll[0], lang, self.ctx).render(body, buf),
-            PreviewSection::Issues => issues(file, scroll[1], lang, self.ctx).render(body, buf),
+            PreviewSection::Columns => {
+                // The heading takes a line; the last page is kept full.
+                let rows = usize::from(body.height.saturating_sub(1));
+                let first = scroll[0].min(file.mapping.len().saturating_sub(rows));
+                columns(file, first, lang, self.ctx).render(body, buf)
+            }
+            PreviewSection::Issues => {
+                let first = last_page_start(file, scroll[1], body, lang);
+                issues(file, first, lang, self.ctx).render(body, buf)
+            }
         }
         let (text, style) = match self.dialog.blocker(checked) {
             Some(reason) => (Tui::Reg(reason).text(lang).into_owned(), theme.error),
@@ -346,6 +354,24 @@ fn issues<'a>(
         })
         .collect();
     Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false })
+}
+
+/// Where the list of issues starts so that scrolling to the last one still fills the area:
+/// at most `first`, and early enough that the issues from there on cover the area's height
+/// (each one's lines estimated from its length; word wrapping may take a line more).
+fn last_page_start(file: &CheckedFile, first: usize, area: Rect, lang: Lang) -> usize {
+    let width = usize::from(area.width).max(1);
+    let mut lines = 0;
+    let mut start = file.issues.len();
+    for (index, issue) in file.issues.iter().enumerate().rev() {
+        // "Error: " or "Aviso: " and the issue's own text.
+        lines += (issue.text(lang).chars().count() + 8).div_ceil(width);
+        if lines > usize::from(area.height) {
+            break;
+        }
+        start = index;
+    }
+    first.min(start)
 }
 
 /// Cuts or pads to exactly `width` characters, marking a cut with `…`.

@@ -183,7 +183,9 @@ fn quitting_with_a_form_half_typed_asks_first() {
 }
 
 fn bad_rows() -> CheckedRoster {
-    let store = crate::store::Store::open_in_memory().unwrap_or_else(|e| panic!("{e:?}"));
+    let mut store = crate::store::Store::open_in_memory().unwrap_or_else(|e| panic!("{e:?}"));
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+    store.set_clock(crate::store::Clock::fixed_on(today));
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad_rows.csv");
     let file = roster::check_file(&store, &path, &ImportOptions::default(), &mut ())
         .unwrap_or_else(|e| panic!("{e:?}"));
