@@ -411,5 +411,46 @@ fn the_household_view_tells_its_whole_situation() {
         ]);
 }
 
+#[test]
+fn broad_matches_come_unsorted_and_the_list_says_so() {
+    let (mut app, _) = padron(Lang::Es);
+    let id = search_id(&type_text(&mut app, "ma"));
+    let mut page = results();
+    page.unsorted = true;
+    app.update(Action::SearchDone {
+        id,
+        result: Ok(page),
+    });
+    let lines: Vec<String> = text(&app).lines().map(str::to_string).collect();
+    assert_eq!(
+        lines[21],
+        "└ Más de 2000 coincidencias, en orden de registro: escriba más para ordenar ───┘"
+    );
+}
+
+#[test]
+fn a_read_only_role_is_offered_no_key_that_changes_the_registry() {
+    let mut app = App::new(AppConfig {
+        lang: Lang::Es,
+        theme: Theme::plain(),
+        db_path: DB.into(),
+    });
+    app.update(Action::SetupChecked(Ok(true)));
+    app.update(Action::Authenticated(Ok(Actor {
+        role: Role::Consulta,
+        ..rosa()
+    })));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Tab);
+    let hints = text(&app).lines().last().unwrap_or_default().to_string();
+    assert_eq!(
+        hints.trim_end(),
+        " Enter Abrir  / Buscar  f Filtros  ? Ayuda  F2 English  q Salir"
+    );
+    assert!(press(&mut app, KeyCode::Char('n')).is_empty());
+    assert!(press(&mut app, KeyCode::Char('i')).is_empty());
+    assert!(!text(&app).contains("Importar un padrón"));
+}
+
 mod edits;
 mod flow;

@@ -235,27 +235,66 @@ const CANCEL: Binding = reg(
 /// The end of every table where letters are typed: help, language, quit.
 const TYPING_GLOBAL: &[Binding] = &[TYPING_HELP, LANGUAGE, QUIT_TYPING];
 
+const REFRESH_LIST: Binding = reg(REFRESH.keys, Command::Refresh, Reg::HelpRefreshList, None);
+const REFRESH_HOUSEHOLD: Binding = reg(
+    REFRESH.keys,
+    Command::Refresh,
+    Reg::HelpRefreshHousehold,
+    None,
+);
+const APPLY: Binding = reg(
+    &[ENTER],
+    Command::Submit,
+    Reg::HelpApplyFilters,
+    Some(Reg::HintApply),
+);
+const STOP_WAITING: Binding = reg(
+    &[ESC],
+    Command::Cancel,
+    Reg::HelpStopWaiting,
+    Some(Reg::HintCancel),
+);
+const SWITCH_SECTION: Binding = reg(
+    &[TAB, BACK_TAB],
+    Command::NextField,
+    Reg::HelpSwitchSection,
+    Some(Reg::HintSection),
+);
+const IMPORT_NOW: Binding = reg(
+    &[ENTER],
+    Command::Submit,
+    Reg::HelpImportNow,
+    Some(Reg::HintImportNow),
+);
+const BACK_TO_OPTIONS: Binding = reg(
+    &[ESC],
+    Command::Back,
+    Reg::HelpBackToOptions,
+    Some(Reg::HintBack),
+);
+const CLOSE_IMPORT: Binding = command(
+    &[ENTER, ESC],
+    Command::Cancel,
+    Tui::Reg(Reg::HelpCloseImport),
+    Some(Tui::HintClose),
+);
+
 /// The bindings of a context of the Padrón area, most used first.
 pub fn bindings(keys: RegistryKeys) -> Vec<Binding> {
     let mut table: Vec<Binding> = Vec::new();
+    let typing = |table: &mut Vec<Binding>, parts: &[&[Binding]]| {
+        parts.iter().for_each(|p| table.extend_from_slice(p));
+        table.extend_from_slice(TYPING_GLOBAL);
+    };
     match keys {
-        RegistryKeys::SearchBox => {
-            table.extend_from_slice(SEARCH_BOX);
-            table.extend_from_slice(EDITING);
-            table.extend_from_slice(TYPING_GLOBAL);
-        }
+        RegistryKeys::SearchBox => typing(&mut table, &[SEARCH_BOX, EDITING]),
         RegistryKeys::Results { can_write } => {
             table.extend_from_slice(RESULTS_READ);
             if can_write {
                 table.extend_from_slice(RESULTS_WRITE);
             }
             table.extend_from_slice(RESULTS_MOVES);
-            table.push(reg(
-                REFRESH.keys,
-                Command::Refresh,
-                Reg::HelpRefreshList,
-                None,
-            ));
+            table.push(REFRESH_LIST);
             main_global(&mut table);
         }
         RegistryKeys::Household { can_write } => {
@@ -265,70 +304,24 @@ pub fn bindings(keys: RegistryKeys) -> Vec<Binding> {
             }
             // Rows and pages only: with every key listed the help would not fit 80×24.
             table.extend_from_slice(&TABLE_MOVES[..4]);
-            table.push(reg(
-                REFRESH.keys,
-                Command::Refresh,
-                Reg::HelpRefreshHousehold,
-                None,
-            ));
+            table.push(REFRESH_HOUSEHOLD);
             main_global(&mut table);
         }
         RegistryKeys::Filters => {
-            table.extend_from_slice(FIELD_MOVES);
-            table.extend_from_slice(CHOICE_EDITS);
-            table.push(reg(
-                &[ENTER],
-                Command::Submit,
-                Reg::HelpApplyFilters,
-                Some(Reg::HintApply),
-            ));
-            table.push(CANCEL);
-            table.extend_from_slice(TYPING_GLOBAL);
+            typing(&mut table, &[FIELD_MOVES, CHOICE_EDITS, &[APPLY, CANCEL]]);
         }
         RegistryKeys::Form | RegistryKeys::ImportForm => form(keys, &mut table),
-        RegistryKeys::ImportChecking => {
-            table.push(reg(
-                &[ESC],
-                Command::Cancel,
-                Reg::HelpStopWaiting,
-                Some(Reg::HintCancel),
-            ));
-            table.extend_from_slice(TYPING_GLOBAL);
-        }
+        RegistryKeys::ImportChecking => typing(&mut table, &[&[STOP_WAITING]]),
         RegistryKeys::ImportPreview { can_import } => {
-            table.extend_from_slice(&TABLE_MOVES[..4]);
-            table.push(reg(
-                &[TAB, BACK_TAB],
-                Command::NextField,
-                Reg::HelpSwitchSection,
-                Some(Reg::HintSection),
-            ));
-            if can_import {
-                table.push(reg(
-                    &[ENTER],
-                    Command::Submit,
-                    Reg::HelpImportNow,
-                    Some(Reg::HintImportNow),
-                ));
-            }
-            table.push(reg(
-                &[ESC],
-                Command::Back,
-                Reg::HelpBackToOptions,
-                Some(Reg::HintBack),
-            ));
-            table.extend_from_slice(TYPING_GLOBAL);
+            let import: &[Binding] = if can_import { &[IMPORT_NOW] } else { &[] };
+            let moves = &TABLE_MOVES[..4];
+            typing(
+                &mut table,
+                &[moves, &[SWITCH_SECTION], import, &[BACK_TO_OPTIONS]],
+            );
         }
-        RegistryKeys::ImportRunning => table.extend_from_slice(TYPING_GLOBAL),
-        RegistryKeys::ImportDone => {
-            table.push(command(
-                &[ENTER, ESC],
-                Command::Cancel,
-                Tui::Reg(Reg::HelpCloseImport),
-                Some(Tui::HintClose),
-            ));
-            table.extend_from_slice(TYPING_GLOBAL);
-        }
+        RegistryKeys::ImportRunning => typing(&mut table, &[]),
+        RegistryKeys::ImportDone => typing(&mut table, &[&[CLOSE_IMPORT]]),
     }
     table
 }

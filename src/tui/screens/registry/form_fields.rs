@@ -108,16 +108,22 @@ fn household_fields(row: Option<&HouseholdRow>) -> Vec<FormField> {
     ]
 }
 
-fn person_fields(member: Option<&Member>) -> Vec<FormField> {
-    let sex = [
+fn sex_options() -> Vec<ChoiceOption> {
+    vec![
         none_option(),
         ChoiceOption::new("F", &crate::domain::sex::Sex::F),
         ChoiceOption::new("M", &crate::domain::sex::Sex::M),
-    ];
-    let pregnant = [
+    ]
+}
+
+fn yes_no_options() -> Vec<ChoiceOption> {
+    vec![
         ChoiceOption::new("0", &Tui::Reg(Reg::ChoiceNo)),
         ChoiceOption::new("1", &Tui::Reg(Reg::ChoiceYes)),
-    ];
+    ]
+}
+
+fn person_fields(member: Option<&Member>) -> Vec<FormField> {
     let name = |part: fn(&Member) -> String| member.map(part).unwrap_or_default();
     vec![
         hinted(
@@ -159,13 +165,13 @@ fn person_fields(member: Option<&Member>) -> Vec<FormField> {
         choice(
             "sex",
             Reg::FieldSex,
-            sex.to_vec(),
+            sex_options(),
             &name(|m| m.sex.clone().unwrap_or_default()),
         ),
         choice(
             "pregnant",
             Reg::FieldPregnant,
-            pregnant.to_vec(),
+            yes_no_options(),
             if member.is_some_and(|m| m.pregnant) {
                 "1"
             } else {

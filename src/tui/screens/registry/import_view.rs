@@ -128,30 +128,7 @@ impl ImportDraw<'_> {
             Constraint::Length(1),
             Constraint::Length(2),
         ]));
-        let errors = file.errors().count();
-        let summary_text = RegMessage::CheckSummary {
-            rows: file.rows_total,
-            valid: file.records.len(),
-            rejected: file.rejected.len(),
-            errors,
-            warnings: file.issues.len() - errors,
-            programme: file.programme.clone(),
-        };
-        Line::styled(format!(" {}", summary_text.text(lang)), theme.figure).render(summary, buf);
-        if let Some(counts) = checked.forecast {
-            let text = RegMessage::Forecast {
-                new: counts.new,
-                updated: counts.updated,
-                unchanged: counts.unchanged,
-                ended: counts.ended,
-            };
-            let style = if counts.ended > 0 {
-                theme.error
-            } else {
-                theme.figure
-            };
-            Line::styled(format!(" {}", text.text(lang)), style).render(forecast, buf);
-        }
+        self.render_summary(checked, [summary, forecast], buf);
         self.render_tabs(file, section, tabs, buf);
         let body = body.inner(Margin::new(1, 0));
         match section {
@@ -180,6 +157,37 @@ impl ImportDraw<'_> {
         Paragraph::new(Line::styled(text, style))
             .wrap(Wrap { trim: true })
             .render(footer.inner(Margin::new(1, 0)), buf);
+    }
+
+    /// What the check found, and what the import's dry run says it would do.
+    fn render_summary(&self, checked: &CheckedRoster, lines: [Rect; 2], buf: &mut Buffer) {
+        let (lang, theme) = (self.ctx.lang, self.ctx.theme);
+        let file = &checked.file;
+        let errors = file.errors().count();
+        let summary = RegMessage::CheckSummary {
+            rows: file.rows_total,
+            valid: file.records.len(),
+            rejected: file.rejected.len(),
+            errors,
+            warnings: file.issues.len() - errors,
+            programme: file.programme.clone(),
+        };
+        Line::styled(format!(" {}", summary.text(lang)), theme.figure).render(lines[0], buf);
+        if let Some(counts) = checked.forecast {
+            let text = RegMessage::Forecast {
+                new: counts.new,
+                updated: counts.updated,
+                unchanged: counts.unchanged,
+                ended: counts.ended,
+            };
+            // Records that would be ended are what a clerk must not miss.
+            let style = if counts.ended > 0 {
+                theme.error
+            } else {
+                theme.figure
+            };
+            Line::styled(format!(" {}", text.text(lang)), style).render(lines[1], buf);
+        }
     }
 
     fn render_tabs(
@@ -228,6 +236,14 @@ impl ImportDraw<'_> {
                 return;
             }
         };
+        let lines = self.summary_lines(report);
+        self.small_box(Reg::ImportDoneTitle, lines, area, buf);
+    }
+
+    /// The import's summary: each count, the error file, the persons two programmes disagree
+    /// about.
+    fn summary_lines(&self, report: &ImportReport) -> Vec<Line<'static>> {
+        let (lang, theme) = (self.ctx.lang, self.ctx.theme);
         let c = &report.counts;
         let figure = |label: Reg, n: i64| {
             Line::from(vec![
@@ -235,15 +251,12 @@ impl ImportDraw<'_> {
                 Span::styled(crate::tui::widgets::count(n), theme.figure),
             ])
         };
+        let done_for = RegMessage::DoneFor {
+            programme: report.checked.programme.clone().unwrap_or_default(),
+            file: self.file_name(),
+        };
         let mut lines = vec![
-            Line::raw(
-                RegMessage::DoneFor {
-                    programme: report.checked.programme.clone().unwrap_or_default(),
-                    file: self.file_name(),
-                }
-                .text(lang)
-                .into_owned(),
-            ),
+            Line::raw(done_for.text(lang).into_owned()),
             Line::raw(""),
             figure(Reg::CountNew, c.new),
             figure(Reg::CountUpdated, c.updated),
@@ -252,30 +265,21 @@ impl ImportDraw<'_> {
             figure(Reg::CountRejected, c.rejected),
         ];
         if let Some(path) = &report.error_file {
+            let path = path.display().to_string();
             lines.push(Line::raw(
-                RegMessage::ErrorFile {
-                    path: path.display().to_string(),
-                }
-                .text(lang)
-                .into_owned(),
+                RegMessage::ErrorFile { path }.text(lang).into_owned(),
             ));
         }
         if !report.disagreements.is_empty() {
-            let n = report.disagreements.len();
-            lines.push(Line::styled(
-                RegMessage::Disagreements { count: n }
-                    .text(lang)
-                    .into_owned(),
-                theme.figure,
-            ));
+            let count = report.disagreements.len();
+            let text = RegMessage::Disagreements { count }.text(lang).into_owned();
+            lines.push(Line::styled(text, theme.figure));
         }
         if !report.imported {
-            lines.push(Line::styled(
-                Tui::Reg(Reg::NothingImported).text(lang),
-                theme.error,
-            ));
+            let text = Tui::Reg(Reg::NothingImported).text(lang);
+            lines.push(Line::styled(text, theme.error));
         }
-        self.small_box(Reg::ImportDoneTitle, lines, area, buf);
+        lines
     }
 }
 

@@ -195,30 +195,34 @@ fn bad_rows() -> CheckedRoster {
     }
 }
 
-#[test]
-fn the_import_dialog_checks_first_and_imports_only_after_a_confirmation() {
-    let (mut app, _) = padron(Role::Registrador);
+/// The import dialog open on `tests/data/bad_rows.csv`, checked; returns the check's id.
+fn import_checked(app: &mut App) -> u64 {
     app.update(Action::RegistryChoicesLoaded(Ok(choices())));
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Char('i'));
-    type_text(&mut app, "tests/data/bad_rows.csv");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Char('i'));
+    type_text(app, "tests/data/bad_rows.csv");
     for _ in 0..4 {
-        press(&mut app, KeyCode::Enter);
+        press(app, KeyCode::Enter);
     }
-    let effects = press(&mut app, KeyCode::Enter);
+    let effects = press(app, KeyCode::Enter);
     let [Effect::CheckRoster(check)] = effects.as_slice() else {
         panic!("a check expected, got {effects:?}");
     };
-    let id = check.id;
-    // A check of errors blocks the import: Enter does nothing.
-    let checked = Shared::new(bad_rows());
+    assert!(!check.options.skip_invalid);
+    check.id
+}
+
+#[test]
+fn errors_block_an_import_until_rows_in_error_may_be_skipped() {
+    let (mut app, _) = padron(Role::Registrador);
+    let id = import_checked(&mut app);
     app.update(Action::RosterChecked {
         id,
-        result: Ok(checked.clone()),
+        result: Ok(Shared::new(bad_rows())),
     });
     assert!(press(&mut app, KeyCode::Enter).is_empty());
     assert!(app.modals().is_empty());
-    // Rows in error may be skipped: go back, choose so, check again.
+    // Back to the options, choose to skip rows in error, check again.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Right);
@@ -228,11 +232,29 @@ fn the_import_dialog_checks_first_and_imports_only_after_a_confirmation() {
         panic!("a second check expected, got {effects:?}");
     };
     assert!(again.options.skip_invalid);
-    // The first check's late reply is stale; the second one's is shown.
+    // The first check's late reply is stale: the dialog still waits for the second.
     app.update(Action::RosterChecked {
         id,
         result: Err(Message::same("tarde")),
     });
+    let Some(Overlay::Import(dialog)) = registry(&app).overlay() else {
+        panic!("the import dialog expected");
+    };
+    assert!(matches!(dialog.phase(), ImportPhase::Checking { id, .. } if *id == again.id));
+}
+
+#[test]
+fn an_import_starts_only_after_a_confirmation_that_carries_it() {
+    let (mut app, _) = padron(Role::Registrador);
+    import_checked(&mut app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::CheckRoster(check)] = effects.as_slice() else {
+        panic!("a check expected, got {effects:?}");
+    };
     let mut roster = bad_rows();
     roster.forecast = Some(ImportCounts {
         new: 1,
@@ -241,13 +263,9 @@ fn the_import_dialog_checks_first_and_imports_only_after_a_confirmation() {
     });
     let checked = Shared::new(roster);
     app.update(Action::RosterChecked {
-        id: again.id,
+        id: check.id,
         result: Ok(checked.clone()),
     });
-    let Some(Overlay::Import(dialog)) = registry(&app).overlay() else {
-        panic!("the import dialog expected");
-    };
-    assert!(matches!(dialog.phase(), ImportPhase::Preview { .. }));
     // Enter asks; the question carries what it confirms; "yes" sends the checked rows.
     assert!(press(&mut app, KeyCode::Enter).is_empty());
     let [Modal::Confirm(confirm)] = app.modals() else {
