@@ -109,9 +109,10 @@ pub enum Action {
         id: u64,
         result: Result<Shared<CheckedRoster>, Message>,
     },
-    /// How far a check or an import of request `id` got.
+    /// How far a check or an import of request `id` got, and in which of its stages.
     RosterProgress {
         id: u64,
+        stage: RosterStage,
         progress: Progress,
     },
     RosterImported {
@@ -120,6 +121,17 @@ pub enum Action {
     },
     /// The person said yes to this confirmation; the screen carries it out.
     Confirmed(Confirmable),
+}
+
+/// The stages of a roster's check and import, each reporting its own progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterStage {
+    /// Reading and checking the file's rows (`done` counts rows; the total is not known).
+    Reading,
+    /// The dry run that finds what the import would change (`done` of `total` records).
+    Forecasting,
+    /// Writing (`done` of `total` records).
+    Writing,
 }
 
 /// A change saved by the core: the household it belongs to, to show it again.

@@ -4,10 +4,10 @@
 //! and turns its outcome into the action that reports it, with the request's id. The worker
 //! thread runs jobs on its own connection; tests and the fallback run them in place.
 
-use super::action::Action;
+use super::action::{Action, RosterStage};
 use super::effect::{CheckRequest, CheckedRoster, ImportRequest, Message, SearchRequest, Shared};
 use crate::i18n::Lang;
-use crate::services::progress::{Progress, ProgressSink};
+use crate::services::progress::Progress;
 use crate::services::registry::search;
 use crate::services::roster::{self, ImportOptions};
 use crate::services::CoreResult;
@@ -52,17 +52,29 @@ pub fn run(store: &mut Store, job: Job, progress: &mut dyn FnMut(Action)) -> Act
         },
         Job::Check(r) => {
             let id = r.id;
-            let mut sink = |p: Progress| progress(Action::RosterProgress { id, progress: p });
+            let mut report = |stage, p| {
+                progress(Action::RosterProgress {
+                    id,
+                    stage,
+                    progress: p,
+                })
+            };
             Action::RosterChecked {
                 id,
-                result: check(store, &r, &mut sink)
+                result: check(store, &r, &mut report)
                     .map(Shared::new)
                     .map_err(|e| Message::of(&e)),
             }
         }
         Job::Import(r) => {
             let id = r.id;
-            let mut sink = |p: Progress| progress(Action::RosterProgress { id, progress: p });
+            let mut sink = |p: Progress| {
+                progress(Action::RosterProgress {
+                    id,
+                    stage: RosterStage::Writing,
+                    progress: p,
+                })
+            };
             let options = r.options.import_options();
             let checked = r.checked.into_inner().file;
             let result =
@@ -80,16 +92,26 @@ pub fn run(store: &mut Store, job: Job, progress: &mut dyn FnMut(Action)) -> Act
 fn check(
     store: &mut Store,
     request: &CheckRequest,
-    sink: &mut dyn ProgressSink,
+    report: &mut dyn FnMut(RosterStage, Progress),
 ) -> CoreResult<CheckedRoster> {
     let options = request.options.import_options();
-    let file = roster::check_file(store, &expand_home(request.path.clone()), &options, sink)?;
+    let path = expand_home(request.path.clone());
+    let mut reading = |p: Progress| report(RosterStage::Reading, p);
+    let file = roster::check_file(store, &path, &options, &mut reading)?;
     let dry = ImportOptions {
         dry_run: true,
         ..options
     };
     // A dry run writes no error file, so the language of its explanations does not matter.
-    let report = roster::apply_checked(store, &request.actor, file, &dry, Lang::Es, sink)?;
+    let mut forecasting = |p: Progress| report(RosterStage::Forecasting, p);
+    let report = roster::apply_checked(
+        store,
+        &request.actor,
+        file,
+        &dry,
+        Lang::Es,
+        &mut forecasting,
+    )?;
     Ok(CheckedRoster {
         forecast: report.import_id.map(|_| report.counts),
         file: report.checked,

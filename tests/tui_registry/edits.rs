@@ -90,7 +90,7 @@ fn the_import_preview_lists_every_error_before_anything_is_written() {
     );
     assert_eq!(
         lines[2],
-        "│ Filas: 6 (válidas 1, con errores 5) · errores 8, avisos 0 · programa JUNTOS  │"
+        "│ JUNTOS · filas 6 · válidas 1 · con errores 5 · avisos 0                      │"
     );
     assert_eq!(
         lines[5],

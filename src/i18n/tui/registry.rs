@@ -176,6 +176,7 @@ pub enum Reg {
     ImportNeedProgramme,
     ImportBlockedByErrors,
     ImportNothingValid,
+    Forecasting,
     ImportRunningTitle,
     ImportRunning,
     ImportDoneTitle,

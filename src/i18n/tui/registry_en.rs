@@ -161,6 +161,7 @@ pub(super) fn text(key: Reg) -> &'static str {
         Reg::ImportNeedProgramme => "The file does not say its programme: go back (Esc) and choose it under “Programme”.",
         Reg::ImportBlockedByErrors => "There are errors: nothing will be imported. Correct the file, or go back (Esc) and choose “Import the rows without errors”.",
         Reg::ImportNothingValid => "There is no valid row to import.",
+        Reg::Forecasting => "Working out what would change in the registry (saving nothing)…",
         Reg::ImportRunningTitle => "Importing",
         Reg::ImportRunning => "Writing into the registry, all or nothing: an interruption leaves nothing half done.",
         Reg::ImportDoneTitle => "Import finished",

@@ -161,6 +161,7 @@ pub(super) fn text(key: Reg) -> &'static str {
         Reg::ImportNeedProgramme => "El archivo no dice de qué programa es: vuelva (Esc) y elíjalo en «Programa».",
         Reg::ImportBlockedByErrors => "Hay errores: no se importará nada. Corrija el archivo, o vuelva (Esc) y elija «Importar las filas sin errores».",
         Reg::ImportNothingValid => "No hay ninguna fila válida para importar.",
+        Reg::Forecasting => "Calculando qué cambiaría en el padrón (sin guardar nada)…",
         Reg::ImportRunningTitle => "Importando",
         Reg::ImportRunning => "Escribiendo en el padrón, todo o nada: si se interrumpe, no queda nada a medias.",
         Reg::ImportDoneTitle => "Importación terminada",

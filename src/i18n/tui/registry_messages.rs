@@ -87,7 +87,6 @@ pub enum RegMessage {
         rows: u64,
         valid: usize,
         rejected: usize,
-        errors: usize,
         warnings: usize,
         programme: Option<String>,
     },
@@ -158,10 +157,13 @@ impl Localize for RegMessage {
             M::Checking { file } => format!("Revisando {file}… (no se guarda nada)"),
             M::RowsRead { rows } => format!("{} filas leídas", grouped(*rows)),
             M::PreviewTitle { file } => format!("Revisión de {file} (aún no se guardó nada)"),
-            M::CheckSummary { rows, valid, rejected, errors, warnings, programme } => format!(
-                "Filas: {} (válidas {valid}, con errores {rejected}) · errores {errors}, avisos {warnings} · programa {}",
+            M::CheckSummary { rows, valid, rejected, warnings, programme } => format!(
+                "{} · filas {} · válidas {} · con errores {} · avisos {}",
+                programme.as_deref().unwrap_or("¿programa?"),
                 grouped(*rows),
-                programme.as_deref().unwrap_or("?")
+                grouped(*valid as u64),
+                grouped(*rejected as u64),
+                grouped(*warnings as u64)
             ),
             M::PreviewIssues { count } => format!("Errores y avisos ({count})"),
             M::ReadyToImport { rows } => format!(
@@ -213,10 +215,13 @@ impl Localize for RegMessage {
             M::Checking { file } => format!("Checking {file}… (nothing is saved)"),
             M::RowsRead { rows } => format!("{} rows read", grouped(*rows)),
             M::PreviewTitle { file } => format!("Check of {file} (nothing saved yet)"),
-            M::CheckSummary { rows, valid, rejected, errors, warnings, programme } => format!(
-                "Rows: {} (valid {valid}, in error {rejected}) · errors {errors}, warnings {warnings} · programme {}",
+            M::CheckSummary { rows, valid, rejected, warnings, programme } => format!(
+                "{} · rows {} · valid {} · in error {} · warnings {}",
+                programme.as_deref().unwrap_or("programme?"),
                 grouped(*rows),
-                programme.as_deref().unwrap_or("?")
+                grouped(*valid as u64),
+                grouped(*rejected as u64),
+                grouped(*warnings as u64)
             ),
             M::PreviewIssues { count } => format!("Errors and warnings ({count})"),
             M::ReadyToImport { rows } => format!(

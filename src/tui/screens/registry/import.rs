@@ -10,7 +10,7 @@ use crate::services::progress::Progress;
 use crate::services::registry::choices::Choices;
 use crate::services::roster::ImportReport;
 use crate::services::Actor;
-use crate::tui::action::{Action, Command, Edit};
+use crate::tui::action::{Action, Command, Edit, RosterStage};
 use crate::tui::effect::{
     CheckRequest, CheckedRoster, Effect, ImportRequest, Message, RosterOptions, Shared,
 };
@@ -37,7 +37,8 @@ pub enum ImportPhase {
     },
     Checking {
         id: u64,
-        rows_read: u64,
+        /// The latest report: reading the rows, or the dry run after it.
+        progress: Option<(RosterStage, Progress)>,
     },
     Preview {
         checked: Shared<CheckedRoster>,
@@ -160,6 +161,7 @@ impl ImportDialog {
                 Action::RosterProgress {
                     id: reply,
                     progress: p,
+                    ..
                 } if reply == *id => {
                     *progress = Some(p);
                 }
@@ -223,7 +225,7 @@ impl ImportDialog {
         self.last_id += 1;
         self.phase = ImportPhase::Checking {
             id: self.last_id,
-            rows_read: 0,
+            progress: None,
         };
         vec![Effect::CheckRoster(CheckRequest {
             id: self.last_id,
@@ -234,15 +236,16 @@ impl ImportDialog {
     }
 
     fn checking(&mut self, action: Action) {
-        let ImportPhase::Checking { id, rows_read } = &mut self.phase else {
+        let ImportPhase::Checking { id, progress } = &mut self.phase else {
             return;
         };
         match action {
             Action::RosterProgress {
                 id: reply,
-                progress,
+                stage,
+                progress: p,
             } if reply == *id => {
-                *rows_read = progress.done;
+                *progress = Some((stage, p));
             }
             Action::RosterChecked { id: reply, result } if reply == *id => {
                 self.phase = match result {

@@ -4,7 +4,9 @@
 
 use super::import::{ImportDialog, ImportPhase, PreviewSection};
 use crate::i18n::{Lang, Localize, Reg, RegMessage, Tui};
+use crate::services::progress::Progress;
 use crate::services::roster::{CheckedFile, ImportReport};
+use crate::tui::action::RosterStage;
 use crate::tui::effect::CheckedRoster;
 use crate::tui::view::ViewCtx;
 use crate::tui::widgets::centred;
@@ -24,44 +26,18 @@ impl Widget for &ImportDraw<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         match self.dialog.phase() {
             ImportPhase::Editing { .. } => self.dialog.form(self.ctx).render(area, buf),
-            ImportPhase::Checking { rows_read, .. } => {
-                let lines = vec![
-                    Line::raw(
-                        RegMessage::Checking {
-                            file: self.file_name(),
-                        }
-                        .text(self.ctx.lang),
-                    ),
-                    Line::raw(RegMessage::RowsRead { rows: *rows_read }.text(self.ctx.lang)),
-                ];
-                self.small_box(Reg::ImportTitle, lines, area, buf);
-            }
+            ImportPhase::Checking { progress, .. } => self.render_checking(*progress, area, buf),
             ImportPhase::Preview {
                 checked,
                 section,
                 scroll,
             } => self.render_preview(checked, *section, *scroll, area, buf),
             ImportPhase::Importing { progress, .. } => {
-                let frame = self.small_box(
-                    Reg::ImportRunningTitle,
-                    vec![Line::raw(Tui::Reg(Reg::ImportRunning).text(self.ctx.lang))],
-                    area,
-                    buf,
-                );
-                let (done, total) = progress.map_or((0, 0), |p| (p.done, p.total));
-                let inner = Block::bordered().inner(frame);
-                let bar = Rect::new(
-                    inner.x + 1,
-                    inner.bottom().saturating_sub(1),
-                    inner.width.saturating_sub(2),
-                    1,
-                );
-                (&ProgressBar {
-                    done,
-                    total,
-                    theme: self.ctx.theme,
-                })
-                    .render(bar, buf);
+                let text = Tui::Reg(Reg::ImportRunning).text(self.ctx.lang);
+                let lines = vec![Line::raw(text.into_owned())];
+                let frame = self.small_box(Reg::ImportRunningTitle, lines, area, buf);
+                let progress = progress.unwrap_or(Progress { done: 0, total: 0 });
+                self.render_bar(frame, progress, buf);
             }
             ImportPhase::Done(result) => self.render_done(result.as_ref().map(|r| &**r), area, buf),
         }
@@ -74,6 +50,51 @@ impl ImportDraw<'_> {
         std::path::Path::new(path.trim())
             .file_name()
             .map_or(path.clone(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// Reading the file: rows read so far. Then the dry run: a bar of records done.
+    fn render_checking(
+        &self,
+        progress: Option<(RosterStage, Progress)>,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let lang = self.ctx.lang;
+        let file = self.file_name();
+        let second = match progress {
+            Some((RosterStage::Forecasting | RosterStage::Writing, _)) => {
+                Tui::Reg(Reg::Forecasting).text(lang).into_owned()
+            }
+            Some((RosterStage::Reading, p)) => RegMessage::RowsRead { rows: p.done }
+                .text(lang)
+                .into_owned(),
+            None => String::new(),
+        };
+        let lines = vec![
+            Line::raw(RegMessage::Checking { file }.text(lang).into_owned()),
+            Line::raw(second),
+        ];
+        let frame = self.small_box(Reg::ImportTitle, lines, area, buf);
+        if let Some((RosterStage::Forecasting, p)) = progress {
+            self.render_bar(frame, p, buf);
+        }
+    }
+
+    /// A progress bar on the last line inside `frame`.
+    fn render_bar(&self, frame: Rect, progress: Progress, buf: &mut Buffer) {
+        let inner = Block::bordered().inner(frame);
+        let bar = Rect::new(
+            inner.x + 1,
+            inner.bottom().saturating_sub(1),
+            inner.width.saturating_sub(2),
+            1,
+        );
+        let bar_view = ProgressBar {
+            done: progress.done,
+            total: progress.total,
+            theme: self.ctx.theme,
+        };
+        (&bar_view).render(bar, buf);
     }
 
     /// A centred box of `lines` with room for a progress bar under them; returns its frame.
@@ -163,13 +184,11 @@ impl ImportDraw<'_> {
     fn render_summary(&self, checked: &CheckedRoster, lines: [Rect; 2], buf: &mut Buffer) {
         let (lang, theme) = (self.ctx.lang, self.ctx.theme);
         let file = &checked.file;
-        let errors = file.errors().count();
         let summary = RegMessage::CheckSummary {
             rows: file.rows_total,
             valid: file.records.len(),
             rejected: file.rejected.len(),
-            errors,
-            warnings: file.issues.len() - errors,
+            warnings: file.warnings().count(),
             programme: file.programme.clone(),
         };
         Line::styled(format!(" {}", summary.text(lang)), theme.figure).render(lines[0], buf);
