@@ -452,5 +452,18 @@ fn a_read_only_role_is_offered_no_key_that_changes_the_registry() {
     assert!(!text(&app).contains("Importar un padrón"));
 }
 
+#[test]
+fn a_marked_ended_enrolment_says_why_it_ended() {
+    let mut app = household_open(Lang::Es);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    let lines: Vec<String> = text(&app).lines().map(str::to_string).collect();
+    assert_eq!(
+        lines[21],
+        "└ Terminó el 09/05/2024: Egresó ───────────────────────────────────────────────┘"
+    );
+}
+
 mod edits;
 mod flow;

@@ -57,6 +57,10 @@ pub enum RegMessage {
         programme: String,
         name: String,
     },
+    EndedBecause {
+        date: String,
+        reason: String,
+    },
     /// A name stored in both languages (an activity type's).
     Named {
         es: String,
@@ -142,6 +146,7 @@ impl Localize for RegMessage {
             M::FormEditPerson { name } => format!("Corregir: {name}"),
             M::FormEnrol { name } => format!("Afiliar: {name}"),
             M::FormEndEnrolment { programme, name } => format!("Terminar {programme}: {name}"),
+            M::EndedBecause { date, reason } => format!("Terminó el {date}: {reason}"),
             M::Named { es, .. } => es.clone(),
             M::ConfirmImport { rows, programme, ended: 0 } => {
                 format!("¿Escribir en el padrón de {programme} las filas válidas ({rows})?")
@@ -200,6 +205,7 @@ impl Localize for RegMessage {
             M::FormEditPerson { name } => format!("Correct: {name}"),
             M::FormEnrol { name } => format!("Enrol: {name}"),
             M::FormEndEnrolment { programme, name } => format!("End {programme}: {name}"),
+            M::EndedBecause { date, reason } => format!("Ended on {date}: {reason}"),
             M::Named { en, .. } => en.clone(),
             M::ConfirmImport { rows, programme, ended: 0 } => {
                 format!("Write the valid rows ({rows}) into the {programme} roster?")

@@ -70,8 +70,19 @@ impl Widget for &HouseholdDraw<'_> {
             id: crate::store::ids::display(view.household.id),
             district: view.household.district.clone(),
         };
-        let block =
+        let mut block =
             Block::bordered().title(Line::styled(format!(" {} ", title.text(lang)), theme.title));
+        // An ended enrolment's reason has no room on its line: the frame says it when marked.
+        let ended = self.state.selected_enrolment().and_then(|e| {
+            let reason = e.end_reason.clone()?;
+            Some(RegMessage::EndedBecause {
+                date: iso_dmy(e.end_date.as_deref()?),
+                reason,
+            })
+        });
+        if let Some(ended) = ended {
+            block = block.title_bottom(Line::raw(format!(" {} ", ended.text(lang))));
+        }
         block.render(area, buf);
         let (header, rows) = split(area);
         Paragraph::new(self.header_lines(view)).render(header, buf);

@@ -164,7 +164,7 @@ impl RegistryState {
     /// A key goes to the top overlay, else the household, else the list.
     fn key(&mut self, action: Action, ctx: &AreaCtx) -> Vec<Effect> {
         match &self.overlay {
-            Some(Overlay::Filters(_)) => self.filters_key(action, ctx.actor, ctx),
+            Some(Overlay::Filters(_)) => self.filters_key(action, ctx),
             Some(Overlay::Form(_)) => self.form_key(action, ctx),
             Some(Overlay::Import(_)) => self.import_update(action, ctx),
             None if self.household.is_some() => self.household_key(action, ctx),
@@ -291,7 +291,7 @@ impl RegistryState {
         Vec::new()
     }
 
-    fn filters_key(&mut self, action: Action, actor: &Actor, ctx: &AreaCtx) -> Vec<Effect> {
+    fn filters_key(&mut self, action: Action, ctx: &AreaCtx) -> Vec<Effect> {
         let Some(Overlay::Filters(form)) = &mut self.overlay else {
             return Vec::new();
         };
@@ -303,7 +303,7 @@ impl RegistryState {
             }
             FilterOutcome::Apply(filters, sort) => {
                 self.overlay = None;
-                self.list.set_filters(actor, filters, sort)
+                self.list.set_filters(ctx.actor, filters, sort)
             }
         }
     }
