@@ -153,10 +153,26 @@ pub struct CheckRequest {
 #[derive(Debug, Clone)]
 pub struct CheckedRoster {
     pub file: CheckedFile,
+    /// The file's errors and warnings, counted once: a file of a million rows may have as many
+    /// issues, and the screen reads these counts on every draw.
+    pub errors: usize,
+    pub warnings: usize,
     /// The counts of a dry run of the import (rolled back): how many records would be new,
     /// updated, unchanged and, above all, ended for not being in the file. `None` when the
     /// file cannot be imported as it is (errors, no programme, no valid row).
     pub forecast: Option<ImportCounts>,
+}
+
+impl CheckedRoster {
+    pub fn new(file: CheckedFile, forecast: Option<ImportCounts>) -> CheckedRoster {
+        let warnings = file.warnings().count();
+        CheckedRoster {
+            errors: file.issues.len() - warnings,
+            warnings,
+            file,
+            forecast,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -112,10 +112,8 @@ fn check(
         Lang::Es,
         &mut forecasting,
     )?;
-    Ok(CheckedRoster {
-        forecast: report.import_id.map(|_| report.counts),
-        file: report.checked,
-    })
+    let forecast = report.import_id.map(|_| report.counts);
+    Ok(CheckedRoster::new(report.checked, forecast))
 }
 
 /// `~/padron.csv` as the shell would read it: clerks copy paths from a terminal.

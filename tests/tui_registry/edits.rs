@@ -53,10 +53,7 @@ fn bad_rows_checked() -> CheckedRoster {
     ));
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad_rows.csv");
     let file = roster::check_file(&store, &path, &ImportOptions::default(), &mut ()).unwrap();
-    CheckedRoster {
-        file,
-        forecast: None,
-    }
+    CheckedRoster::new(file, None)
 }
 
 #[test]

@@ -138,7 +138,7 @@ impl ImportDialog {
         let file = &checked.file;
         if file.programme.is_none() {
             Some(Reg::ImportNeedProgramme)
-        } else if file.has_errors() && !self.options().skip_invalid {
+        } else if checked.errors > 0 && !self.options().skip_invalid {
             Some(Reg::ImportBlockedByErrors)
         } else if file.records.is_empty() || checked.forecast.is_none() {
             Some(Reg::ImportNothingValid)

@@ -188,7 +188,7 @@ impl ImportDraw<'_> {
             rows: file.rows_total,
             valid: file.records.len(),
             rejected: file.rejected.len(),
-            warnings: file.warnings().count(),
+            warnings: checked.warnings,
             programme: file.programme.clone(),
         };
         Line::styled(format!(" {}", summary.text(lang)), theme.figure).render(lines[0], buf);

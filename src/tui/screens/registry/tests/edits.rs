@@ -189,10 +189,7 @@ fn bad_rows() -> CheckedRoster {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad_rows.csv");
     let file = roster::check_file(&store, &path, &ImportOptions::default(), &mut ())
         .unwrap_or_else(|e| panic!("{e:?}"));
-    CheckedRoster {
-        file,
-        forecast: None,
-    }
+    CheckedRoster::new(file, None)
 }
 
 /// The import dialog open on `tests/data/bad_rows.csv`, checked; returns the check's id.
