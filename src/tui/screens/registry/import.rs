@@ -267,9 +267,7 @@ impl ImportDialog {
                 };
             }
             // Esc: stop waiting; the check's reply, when it comes, is dropped by its id.
-            Action::Command(Command::Cancel) => {
-                self.phase = ImportPhase::Editing { failed: None };
-            }
+            Action::Command(Command::Cancel) => self.back_to_options(),
             _ => {}
         }
     }
@@ -300,7 +298,7 @@ impl ImportDialog {
                     PreviewSection::Issues => PreviewSection::Columns,
                 };
             }
-            Action::Command(Command::Back) => self.phase = ImportPhase::Editing { failed: None },
+            Action::Command(Command::Back) => self.back_to_options(),
             Action::Command(Command::Submit) => {
                 let checked = checked.clone();
                 if self.blocker(&checked).is_some() {
@@ -316,6 +314,13 @@ impl ImportDialog {
             _ => {}
         }
         ImportOutcome::default()
+    }
+
+    /// Back to the options with the file's path focused: typing there changes the file at
+    /// once, and the other options are a Tab away (on the button, typing did nothing).
+    fn back_to_options(&mut self) {
+        self.phase = ImportPhase::Editing { failed: None };
+        self.focus = 0;
     }
 
     /// The person confirmed: write the checked file. The dialog hands the checked rows to the

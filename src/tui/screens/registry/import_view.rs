@@ -25,7 +25,10 @@ pub struct ImportDraw<'a> {
 impl Widget for &ImportDraw<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         match self.dialog.phase() {
-            ImportPhase::Editing { .. } => self.dialog.form(self.ctx).render(area, buf),
+            ImportPhase::Editing { .. } => {
+                Clear.render(area, buf);
+                self.dialog.form(self.ctx).render(area, buf)
+            }
             ImportPhase::Checking { progress, .. } => self.render_checking(*progress, area, buf),
             ImportPhase::Preview {
                 checked,

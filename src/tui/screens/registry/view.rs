@@ -9,7 +9,7 @@ use super::{Overlay, RegistryState};
 use crate::tui::view::ViewCtx;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Clear, Widget};
 
 pub struct RegistryView<'a> {
     pub state: &'a RegistryState,
@@ -52,7 +52,12 @@ impl Widget for &RegistryView<'_> {
         }
         match &self.state.overlay {
             Some(Overlay::Filters(form)) => form.form(self.ctx).render(area, buf),
-            Some(Overlay::Form(form)) => form.form(self.ctx).render(area, buf),
+            Some(Overlay::Form(form)) => {
+                // A form takes the whole width; what lies under it would only show as a second
+                // frame around it.
+                Clear.render(area, buf);
+                form.form(self.ctx).render(area, buf)
+            }
             Some(Overlay::Import(dialog)) => {
                 let view = ImportDraw {
                     dialog,

@@ -221,7 +221,8 @@ fn errors_block_an_import_until_rows_in_error_may_be_skipped() {
     assert!(app.modals().is_empty());
     // Back to the options, choose to skip rows in error, check again.
     press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Enter);
     let effects = press(&mut app, KeyCode::Enter);
@@ -245,7 +246,8 @@ fn an_import_starts_only_after_a_confirmation_that_carries_it() {
     let (mut app, _) = padron(Role::Registrador);
     import_checked(&mut app);
     press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Enter);
     let effects = press(&mut app, KeyCode::Enter);
