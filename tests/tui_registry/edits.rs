@@ -113,11 +113,12 @@ fn the_import_preview_lists_every_error_before_anything_is_written() {
     press(&mut app, KeyCode::Tab);
     let screen = text(&app);
     assert!(
-        screen.contains("│ Columna del archivo  Se lee como        Fila 2       Fila 3"),
+        screen.contains("│ Columna del archivo  Se lee como        Fila 2      Fila 3      Fila 4"),
         "{screen}"
     );
     assert!(
-        screen.contains("│ dni                  dni                1234567A     123456789"),
+        screen
+            .contains("│ dni                  dni                1234567A    123456789   40112299"),
         "{screen}"
     );
 }

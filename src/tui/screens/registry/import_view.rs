@@ -314,7 +314,7 @@ fn columns<'a>(
 ) -> Paragraph<'a> {
     const HEADER: usize = 20;
     const MAPPED: usize = 18;
-    const VALUE: usize = 12;
+    const VALUE: usize = 11;
     let row_label = |i: usize| {
         RegMessage::RowNumber { row: i as u64 + 2 }
             .text(lang)
