@@ -238,6 +238,8 @@ fn a_clar_member_sees_only_the_scoring_tab() {
     ui.key(KeyCode::Char('2'));
     assert_eq!(ui.screen(), screen, "no second tab to go to");
     ui.key(KeyCode::Char('3'));
+    assert_eq!(ui.screen(), screen, "no committee tab to go to");
+    ui.key(KeyCode::Char('4'));
     assert_eq!(ui.screen(), screen, "no staff CLAR tab to go to");
     ui.key(KeyCode::Char('?'));
     assert_shows(
@@ -251,7 +253,7 @@ fn the_session_screen_shows_progress_not_scores_until_it_is_closed() {
     let s = scored();
     let clerk = s.clerk.clone();
     let mut ui = Ui::new(s, clerk, Lang::Es);
-    ui.key(KeyCode::Char('3'))
+    ui.key(KeyCode::Char('4'))
         .key(KeyCode::Char('s'))
         .key(KeyCode::Enter);
     let screen = ui.screen();
@@ -293,7 +295,7 @@ fn closing_too_early_says_who_has_not_scored_what() {
     let s = in_session();
     let clerk = s.clerk.clone();
     let mut ui = Ui::new(s, clerk, Lang::Es);
-    ui.key(KeyCode::Char('3'))
+    ui.key(KeyCode::Char('4'))
         .key(KeyCode::Char('s'))
         .key(KeyCode::Enter);
     assert_shows(&ui, " Calificaciones: 0 de 35 (0 %)");
@@ -310,7 +312,7 @@ fn attendance_and_conflicts_have_their_panels() {
     let s = in_session();
     let clerk = s.clerk.clone();
     let mut ui = Ui::new(s, clerk, Lang::Es);
-    ui.key(KeyCode::Char('3'))
+    ui.key(KeyCode::Char('4'))
         .key(KeyCode::Char('s'))
         .key(KeyCode::Enter)
         .key(KeyCode::Tab);
@@ -341,7 +343,7 @@ fn ranking_and_award_from_the_screen() {
         .unwrap();
     let clerk = s.clerk.clone();
     let mut ui = Ui::new(s, clerk, Lang::Es);
-    ui.key(KeyCode::Char('3'))
+    ui.key(KeyCode::Char('4'))
         .key(KeyCode::Char('s'))
         .key(KeyCode::Enter)
         .key(KeyCode::Char('o'));
@@ -383,7 +385,7 @@ fn the_budget_editor_checks_the_call_rules_as_amounts_are_typed() {
     tinkuy::services::clar::proposals::create_proposal(&mut s.store, &clerk, s.call_id, &draft)
         .unwrap();
     let mut ui = Ui::new(s, clerk, Lang::Es);
-    ui.key(KeyCode::Char('3'))
+    ui.key(KeyCode::Char('4'))
         .key(KeyCode::Enter)
         .key(KeyCode::Enter);
     assert_shows(&ui, " Planta de quesos  [Borrador]");

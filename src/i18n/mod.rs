@@ -24,7 +24,7 @@ pub use committee::{
     Committee, CommitteeCli, CommitteeNotice, CommitteeReport, CommitteeTui, FlagText,
 };
 pub use common::Common;
-pub use tui::{Tui, TuiMessage};
+pub use tui::{Reg, RegMessage, Tui, TuiMessage};
 
 /// The two languages of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

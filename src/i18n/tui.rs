@@ -7,6 +7,14 @@ use super::{owned, Localize};
 use crate::services::auth::MIN_PASSWORD_LEN;
 use std::borrow::Cow;
 
+mod registry;
+mod registry_en;
+mod registry_es;
+mod registry_messages;
+
+pub use registry::Reg;
+pub use registry_messages::RegMessage;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tui {
     // Words of the whole interface
@@ -121,6 +129,8 @@ pub enum Tui {
     Committee(super::CommitteeTui),
     /// The CLAR area's own texts, kept with the CLAR's catalogue.
     Clar(super::ClarTui),
+    /// The Padrón area's texts, kept in their own files.
+    Reg(Reg),
 }
 
 impl Localize for Tui {
@@ -128,6 +138,7 @@ impl Localize for Tui {
         Cow::Borrowed(match self {
             Tui::Clar(text) => return text.es(),
             Tui::Committee(text) => return text.es(),
+            Tui::Reg(text) => return text.es(),
             Tui::Loading => "Cargando…",
             Tui::UnavailableQuit => "Pulse q para salir.",
             Tui::LanguageName => "Español",
@@ -243,6 +254,7 @@ impl Localize for Tui {
         Cow::Borrowed(match self {
             Tui::Clar(text) => return text.en(),
             Tui::Committee(text) => return text.en(),
+            Tui::Reg(text) => return text.en(),
             Tui::Loading => "Loading…",
             Tui::UnavailableQuit => "Press q to quit.",
             Tui::LanguageName => "English",

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod backup;
 pub mod checks;
+pub mod choices;
 pub mod clar;
 pub mod clock;
 pub mod committee;

@@ -3,6 +3,8 @@
 //! The screen is an enum (first run, login, main), overlays are a stack whose top takes the
 //! keys, and everything that needs the outside world is returned as an [`Effect`]. `update`
 //! never does I/O, so it is tested without a terminal or a database (see `tui::tests`).
+//! A screen asks a question or shows a notice by returning [`Effect::Confirm`] or
+//! [`Effect::Notify`]; `update` keeps those for itself, so the driver never sees them.
 
 use super::action::{Action, Command};
 use super::effect::{Effect, Message};
@@ -10,6 +12,7 @@ use super::keymap::{self, Context};
 use super::screens::clar::ClarCommand;
 use super::screens::login::LoginForm;
 use super::screens::main::MainState;
+use super::screens::registry::RegistryCommand;
 use super::screens::setup::SetupForm;
 use super::theme::Theme;
 use super::view;
@@ -125,16 +128,42 @@ impl App {
         keymap::resolve(self.context(), key)
     }
 
-    /// Whether quitting now would lose typed work.
+    /// Whether quitting now would lose work (typed text, or a roster being written).
     pub fn is_dirty(&self) -> bool {
+        self.quit_question().is_some()
+    }
+
+    /// What to ask before quitting, when quitting now would lose work.
+    fn quit_question(&self) -> Option<Confirmable> {
         match &self.screen {
-            Screen::Setup(form) => form.is_dirty(),
-            Screen::Main(main) => main.is_dirty(),
-            _ => false,
+            Screen::Setup(form) if form.is_dirty() => Some(Confirmable::QuitDiscarding),
+            Screen::Main(main) => main.quit_question(),
+            _ => None,
         }
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.dispatch(action);
+        self.absorb(effects)
+    }
+
+    /// Takes out the effects meant for the application itself and returns the rest, for the
+    /// driver. A screen asks before an action that cannot be undone by returning
+    /// `Effect::Confirm`: the question goes on the overlay stack here. `Effect::Notify` puts
+    /// a message in the status line until the next key.
+    fn absorb(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut rest = Vec::with_capacity(effects.len());
+        for effect in effects {
+            match effect {
+                Effect::Confirm(subject) => self.modals.push(Modal::Confirm(Confirm::new(subject))),
+                Effect::Notify(message) => self.notice = Some(message),
+                other => rest.push(other),
+            }
+        }
+        rest
+    }
+
+    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Command(command) => {
                 self.notice = None;
@@ -162,7 +191,7 @@ impl App {
                 Vec::new()
             }
             Action::Authenticated(Ok(actor)) if matches!(self.screen, Screen::Login(_)) => {
-                let (main, effects) = MainState::open(actor);
+                let (main, effects) = MainState::open(actor, view::body_area(self.size), self.lang);
                 self.screen = Screen::Main(main);
                 effects
             }
@@ -206,14 +235,14 @@ impl App {
             (Modal::Help, Command::Quit) => return self.quit(),
             (Modal::Confirm(confirm), Command::SwitchChoice) => confirm.switch(),
             (Modal::Confirm(confirm), Command::Submit) => {
-                let (subject, choice) = (confirm.subject, confirm.choice);
+                let (subject, choice) = (confirm.subject.clone(), confirm.choice);
                 self.modals.pop();
                 if choice == Choice::Yes {
                     return self.perform(subject);
                 }
             }
             (Modal::Confirm(confirm), Command::Yes) => {
-                let subject = confirm.subject;
+                let subject = confirm.subject.clone();
                 self.modals.pop();
                 return self.perform(subject);
             }
@@ -222,7 +251,10 @@ impl App {
             }
             // Ctrl+C a second time, on the question whether to quit, means quit.
             (Modal::Confirm(confirm), Command::Quit)
-                if confirm.subject == Confirmable::QuitDiscarding =>
+                if matches!(
+                    confirm.subject,
+                    Confirmable::QuitDiscarding | Confirmable::QuitImporting
+                ) =>
             {
                 return vec![Effect::Quit];
             }
@@ -231,24 +263,28 @@ impl App {
         Vec::new()
     }
 
+    /// Carries out what a confirmation was about: quitting here, anything else by sending
+    /// the area that asked its confirmed command.
     fn perform(&mut self, subject: Confirmable) -> Vec<Effect> {
-        match subject {
-            Confirmable::QuitDiscarding => vec![Effect::Quit],
-            Confirmable::Clar(confirmed) => {
-                let command = Command::Clar(ClarCommand::Confirmed(confirmed));
-                self.screen_update(Action::Command(command))
+        let command = match subject {
+            Confirmable::QuitDiscarding | Confirmable::QuitImporting => return vec![Effect::Quit],
+            Confirmable::Clar(confirmed) => Command::Clar(ClarCommand::Confirmed(confirmed)),
+            Confirmable::Registry(question) => {
+                Command::Registry(RegistryCommand::Confirmed(question.confirm()))
             }
-        }
+        };
+        self.screen_update(Action::Command(command))
     }
 
-    /// Quits at once, or asks first when typed work would be lost.
+    /// Quits at once, or asks first when work would be lost.
     fn quit(&mut self) -> Vec<Effect> {
-        if !self.is_dirty() {
-            return vec![Effect::Quit];
+        match self.quit_question() {
+            None => vec![Effect::Quit],
+            Some(question) => {
+                self.modals.push(Modal::Confirm(Confirm::new(question)));
+                Vec::new()
+            }
         }
-        self.modals
-            .push(Modal::Confirm(Confirm::new(Confirmable::QuitDiscarding)));
-        Vec::new()
     }
 
     /// Switches every text at once; the choice is remembered for the next start.
@@ -259,25 +295,11 @@ impl App {
 
     fn screen_update(&mut self, action: Action) -> Vec<Effect> {
         let body = view::body_area(self.size);
-        let effects = match &mut self.screen {
+        match &mut self.screen {
             Screen::Setup(form) => form.update(action),
             Screen::Login(form) => form.update(action),
             Screen::Main(main) => main.update(action, body, self.lang),
             Screen::Starting | Screen::Unavailable(_) => Vec::new(),
-        };
-        self.take_confirmations(effects)
-    }
-
-    /// A screen asks before an action that cannot be undone by returning `Effect::Confirm`:
-    /// the question goes on the overlay stack here, and the rest goes out to be run.
-    fn take_confirmations(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
-        let mut out = Vec::with_capacity(effects.len());
-        for effect in effects {
-            match effect {
-                Effect::Confirm(subject) => self.modals.push(Modal::Confirm(Confirm::new(subject))),
-                other => out.push(other),
-            }
         }
-        out
     }
 }

@@ -1,15 +1,23 @@
 //! What `App::update` asks the outside world to do: query or write the database, save the
 //! language, quit. The driver runs effects (see `runner`) and feeds the results back as
-//! actions, so the state machine never touches I/O and a worker thread can take the effects
-//! over later without changing `update`.
+//! actions, so the state machine never touches I/O. Each area's requests are one variant
+//! (`Committee(..)`, `Clar(..)`, `Registry(..)`); the Padrón's searches and roster files go to
+//! the worker thread (see `worker`) and carry an id, so a late reply can be told from the
+//! latest one.
+//!
+//! Two effects are for the application itself, never the driver: [`Effect::Confirm`] opens a
+//! confirmation and [`Effect::Notify`] puts a message in the status line. An area returns them
+//! like any other effect and `App::update` takes them out before the driver sees the list.
 
 use super::screens::clar::ClarEffect;
 use super::screens::committee::effects::CommitteeEffect;
+use super::screens::registry::effects::RegistryEffect;
 use super::widgets::confirm::Confirmable;
 use crate::i18n::{Lang, Localize};
 use crate::services::Actor;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// One request to the outside world.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +46,57 @@ pub enum Effect {
     Committee(CommitteeEffect),
     /// Read or write the CLAR's records.
     Clar(ClarEffect),
+    /// Find, read or change the registry's records, or import a roster.
+    Registry(RegistryEffect),
+    /// For the application: say this in the status line until the next key.
+    Notify(Message),
     Quit,
+}
+
+/// A large result handed between the worker and the screen without copying (a checked file
+/// holds every row). Two values are equal when they are the same allocation, which is all
+/// tests and stale-reply checks need.
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Arc::new(value))
+    }
+
+    /// The value itself when this is its only holder (after the screen gave it up), else a copy.
+    pub fn into_inner(self) -> T
+    where
+        T: Clone,
+    {
+        Arc::try_unwrap(self.0).unwrap_or_else(|shared| (*shared).clone())
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Shared<T> {}
+
+impl<T> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Shared<{}>", std::any::type_name::<T>())
+    }
 }
 
 /// The validated first-run form.
@@ -85,6 +143,15 @@ impl Message {
         Message {
             es: text.es().into_owned(),
             en: text.en().into_owned(),
+        }
+    }
+
+    /// A text that is the same in both languages: a name, a code, a file path.
+    pub fn same(text: impl Into<String>) -> Message {
+        let text = text.into();
+        Message {
+            es: text.clone(),
+            en: text,
         }
     }
 }

@@ -7,7 +7,7 @@
 //! Keys never change with the language, so a written guide stays true in both.
 
 use super::action::{Action, Command, Edit};
-use super::screens::{Area, AreaMode};
+use super::screens::{Area, AreaMode, Frame};
 use crate::i18n::{Lang, Localize, Tui};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::borrow::Cow;
@@ -157,22 +157,40 @@ impl Context {
                 table.extend(area.bindings());
                 table.extend_from_slice(MAIN_GLOBAL);
             }
-            // In a form, letters and digits are typed: no area keys, and leaving is `Esc`.
-            Context::Area(mode) if mode.takes_text() => {
-                table.extend(mode.bindings());
-                table.extend_from_slice(EDITING);
-                table.extend_from_slice(TYPING_GLOBAL);
-            }
-            Context::Area(mode) => {
-                table.extend(mode.area().peers().iter().map(|a| a.binding()));
-                table.extend(mode.bindings());
-                table.extend_from_slice(MAIN_GLOBAL);
-            }
+            Context::Area(mode) => match mode.frame() {
+                Frame::Browse => {
+                    table.extend(mode.area().peers().iter().map(|a| a.binding()));
+                    table.extend(mode.bindings());
+                    table.extend_from_slice(MAIN_GLOBAL);
+                }
+                // In a field, letters and digits are typed: no area keys, and leaving is `Esc`.
+                // A mode's own binding of an editing key wins (a form's `←` also steps through
+                // a choice); the shared table fills in the rest.
+                Frame::Typing => {
+                    table.extend(mode.bindings());
+                    let shared: Vec<Binding> = EDITING
+                        .iter()
+                        .filter(|b| !b.keys.iter().any(|k| is_bound(&table, *k)))
+                        .copied()
+                        .collect();
+                    table.extend(shared);
+                    table.extend_from_slice(TYPING_GLOBAL);
+                }
+                // A dialog keeps the keys until it closes: its own, and the typing globals.
+                Frame::Dialog => {
+                    table.extend(mode.bindings());
+                    table.extend_from_slice(TYPING_GLOBAL);
+                }
+            },
             Context::Help => table.extend_from_slice(HELP),
             Context::Confirm => table.extend_from_slice(CONFIRM),
         }
         table
     }
+}
+
+fn is_bound(table: &[Binding], key: Key) -> bool {
+    table.iter().any(|b| b.keys.contains(&key))
 }
 
 /// The action a key press means in `context`, if any.
@@ -208,25 +226,30 @@ fn is_typing(modifiers: KeyModifiers) -> bool {
 pub struct Hint {
     pub keys: String,
     pub label: Cow<'static, str>,
+    /// Help and quit: kept when the line is too narrow for every hint (others give way), so
+    /// a person can always find out how to go on, or how to leave.
+    pub keep: bool,
 }
 
 /// The hints line of a context, from its table.
 pub fn hints(context: Context, lang: Lang) -> Vec<Hint> {
-    let mut out: Vec<(Tui, Vec<String>)> = Vec::new();
+    let mut out: Vec<(Tui, Vec<String>, bool)> = Vec::new();
     for binding in context.bindings() {
         let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else {
             continue;
         };
         let name = key.label(lang).into_owned();
+        let keep = matches!(binding.bound, Bound::Command(Command::Help | Command::Quit));
         match out.last_mut() {
-            Some((last, keys)) if *last == hint => keys.push(name),
-            _ => out.push((hint, vec![name])),
+            Some((last, keys, _)) if *last == hint => keys.push(name),
+            _ => out.push((hint, vec![name], keep)),
         }
     }
     out.into_iter()
-        .map(|(hint, keys)| Hint {
+        .map(|(hint, keys, keep)| Hint {
             keys: join_key_names(&keys),
             label: hint.text(lang),
+            keep,
         })
         .collect()
 }
@@ -255,6 +278,7 @@ pub fn help_entries(context: Context, lang: Lang) -> Vec<Hint> {
         .map(|(help, keys)| Hint {
             keys: keys.join(", "),
             label: help.text(lang),
+            keep: false,
         })
         .collect()
 }
@@ -327,9 +351,6 @@ mod tests {
         assert_eq!(
             es,
             [
-                "1 Resumen",
-                "2 Comité",
-                "3 CLAR",
                 "↑↓ Fila",
                 "? Ayuda",
                 "F2 English",
@@ -338,27 +359,34 @@ mod tests {
             ]
         );
         let en = hints(Context::Main(Area::Overview), Lang::En);
-        assert_eq!(en[5].label, "Español");
+        assert_eq!(en[2].label, "Español");
     }
 
     #[test]
     fn every_area_mode_gets_the_tab_keys_or_the_typing_keys() {
         use crate::tui::screens::clar::{ReviewMode, StaffMode};
         use crate::tui::screens::committee::keys::Mode;
+        use crate::tui::screens::registry::RegistryMode as R;
         let press_char = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
         let browsing = [
             AreaMode::Committee(Mode::List),
             AreaMode::Clar(StaffMode::Calls),
+            AreaMode::Registry(R::Results { can_write: true }),
+            AreaMode::Registry(R::Household { can_write: false }),
         ];
         for mode in browsing {
             let context = Context::Area(mode);
             assert!(!context.takes_text());
             assert_eq!(
                 resolve(context, &press_char('2')),
-                Some(Command::GoToArea(Area::Committee).into())
+                Some(Command::GoToArea(Area::Registry).into())
             );
             assert_eq!(
                 resolve(context, &press_char('3')),
+                Some(Command::GoToArea(Area::Committee).into())
+            );
+            assert_eq!(
+                resolve(context, &press_char('4')),
                 Some(Command::GoToArea(Area::Clar).into())
             );
             assert_eq!(
@@ -371,6 +399,9 @@ mod tests {
             AreaMode::Committee(Mode::Notes),
             AreaMode::Clar(StaffMode::Budget),
             AreaMode::ClarReview(ReviewMode::Scoring),
+            AreaMode::Registry(R::SearchBox),
+            AreaMode::Registry(R::Form),
+            AreaMode::Registry(R::ImportForm),
         ];
         for mode in typing {
             let context = Context::Area(mode);
@@ -387,6 +418,30 @@ mod tests {
             let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
             assert_eq!(resolve(context, &ctrl_c), Some(Command::Quit.into()));
         }
+        // The filters and the steps of the import dialog keep the keys until they close:
+        // no number key leaves the area with a file being checked or written.
+        let dialogs = [
+            R::Filters,
+            R::ImportChecking,
+            R::ImportPreview { can_import: true },
+            R::ImportRunning,
+            R::ImportDone,
+        ];
+        for mode in dialogs {
+            let context = Context::Area(AreaMode::Registry(mode));
+            assert_eq!(context.takes_text(), mode == R::Filters);
+            for c in ['2', 'q', 'x'] {
+                let resolved = resolve(context, &press_char(c));
+                assert!(
+                    !matches!(resolved, Some(Action::Command(_))),
+                    "{mode:?} binds {c}"
+                );
+            }
+            let f1 = press(KeyCode::F(1), KeyModifiers::NONE);
+            assert_eq!(resolve(context, &f1), Some(Command::Help.into()));
+            let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+            assert_eq!(resolve(context, &ctrl_c), Some(Command::Quit.into()));
+        }
         // A CLAR member's only tab: no number key opens a staff area.
         let reviewer = Context::Area(AreaMode::ClarReview(ReviewMode::Sessions));
         assert_eq!(
@@ -395,12 +450,13 @@ mod tests {
         );
         assert_eq!(resolve(reviewer, &press_char('2')), None);
         assert_eq!(resolve(reviewer, &press_char('3')), None);
+        assert_eq!(resolve(reviewer, &press_char('4')), None);
     }
 
     #[test]
-    fn staff_see_three_tabs_and_a_clar_member_one() {
+    fn staff_see_four_tabs_and_a_clar_member_one() {
         use crate::domain::role::Role;
-        let staff = [Area::Overview, Area::Committee, Area::Clar];
+        let staff = [Area::Overview, Area::Registry, Area::Committee, Area::Clar];
         for role in [
             Role::Admin,
             Role::Registrador,
@@ -417,5 +473,61 @@ mod tests {
         let entries = help_entries(Context::Login, Lang::En);
         let quit = entries.iter().find(|e| e.label == "Quit Tinkuy").unwrap();
         assert_eq!(quit.keys, "Esc, Ctrl+C");
+    }
+
+    #[test]
+    fn only_writers_get_the_registry_editing_keys() {
+        use crate::tui::screens::registry::{RegistryCommand as C, RegistryMode as R};
+        let has = |mode: R, c: C| {
+            Context::Area(AreaMode::Registry(mode))
+                .bindings()
+                .iter()
+                .any(|b| b.bound == Bound::Command(Command::Registry(c)))
+        };
+        assert!(has(R::Results { can_write: true }, C::NewHousehold));
+        assert!(!has(R::Results { can_write: false }, C::NewHousehold));
+        assert!(!has(R::Results { can_write: false }, C::ImportRoster));
+        assert!(has(R::Household { can_write: true }, C::EditPerson));
+        assert!(!has(R::Household { can_write: false }, C::EndEnrolment));
+        assert!(has(R::Household { can_write: false }, C::Back));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        use crate::tui::screens::clar::{ReviewMode, StaffMode};
+        use crate::tui::screens::committee::keys::{Mode, Tab};
+        use crate::tui::screens::registry::RegistryMode as R;
+        let registry = [
+            R::SearchBox,
+            R::Results { can_write: true },
+            R::Household { can_write: true },
+            R::Filters,
+            R::Form,
+            R::ImportForm,
+            R::ImportChecking,
+            R::ImportPreview { can_import: true },
+            R::ImportRunning,
+            R::ImportDone,
+        ]
+        .map(AreaMode::Registry);
+        let others = [
+            AreaMode::Committee(Mode::List),
+            AreaMode::Committee(Mode::Editor(Tab::Agreements)),
+            AreaMode::Committee(Mode::Form),
+            AreaMode::Committee(Mode::Notes),
+            AreaMode::Clar(StaffMode::Session),
+            AreaMode::Clar(StaffMode::Budget),
+            AreaMode::ClarReview(ReviewMode::Scoring),
+        ];
+        for mode in registry.into_iter().chain(others) {
+            let keys: Vec<Key> = Context::Area(mode)
+                .bindings()
+                .iter()
+                .flat_map(|b| b.keys.to_vec())
+                .collect();
+            for (i, key) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(key), "{key:?} twice in {mode:?}");
+            }
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! The terminal interface: opens the database, sets up the terminal, and runs the event loop
 //! that turns key presses into actions, actions into effects, and effects into results.
 //!
-//! The loop is idle when nothing happens: it blocks on `crossterm::event::read()` and draws
-//! only after an event or an effect's result (ratatui then sends just the changed cells,
-//! which matters over a slow SSH link). It never polls on a timer.
+//! Two threads feed the loop through one channel: an input thread that blocks on
+//! `crossterm::event::read()`, and the worker that runs searches and roster files (see
+//! `worker`). The loop blocks on that channel, so it is idle when nothing happens and wakes at
+//! once for a key or a worker's reply; it draws only after one (ratatui then sends just the
+//! changed cells, which matters over a slow SSH link). It never polls on a timer.
 //!
 //! Only this module and its children use ratatui and crossterm; the core knows nothing of
 //! terminals. The terminal is put back as it was on every exit: normal, error, or panic.
@@ -11,12 +13,14 @@
 pub mod action;
 pub mod app;
 pub mod effect;
+pub mod jobs;
 pub mod keymap;
 pub mod runner;
 pub mod screens;
 pub mod theme;
 pub mod view;
 pub mod widgets;
+pub mod worker;
 
 #[cfg(test)]
 mod tests;
@@ -34,7 +38,9 @@ use ratatui::DefaultTerminal;
 use runner::Runner;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
 use theme::Theme;
+use worker::Worker;
 
 /// Everything the interface starts from; `run` fills it from the environment.
 pub struct Settings {
@@ -69,7 +75,7 @@ pub fn run_with(db: &Path, settings: Settings) -> i32 {
         db_path: db.display().to_string(),
     });
     let runner = Runner::new(store, settings.config_path);
-    match drive(app, runner) {
+    match drive(app, runner, db) {
         Ok(()) => 0,
         Err(err) => fail(
             lang,
@@ -96,18 +102,56 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn drive(mut app: App, mut runner: Runner) -> std::io::Result<()> {
-    let _guard = TerminalGuard;
-    let mut terminal = ratatui::try_init()?;
-    event_loop(&mut terminal, &mut app, &mut runner)
+/// What wakes the event loop.
+enum Incoming {
+    Input(Event),
+    /// A worker's result or progress report (boxed: some results are large).
+    Reply(Box<Action>),
+    /// The terminal could not be read any more.
+    InputFailed(std::io::Error),
 }
 
-/// Draw, run one pending effect or wait for one event, update, repeat. Effects run one at a
-/// time with a draw before each, so "Cargando…" is on screen before a query starts.
+fn drive(mut app: App, runner: Runner, db: &Path) -> std::io::Result<()> {
+    let _guard = TerminalGuard;
+    let mut terminal = ratatui::try_init()?;
+    let (sender, receiver) = mpsc::channel();
+    spawn_input(sender.clone())?;
+    let replies = sender;
+    // Without a worker thread the jobs run on this one: slower to type, but it works.
+    let mut runner = match Worker::start(db.to_path_buf(), move |action| {
+        let _ = replies.send(Incoming::Reply(Box::new(action)));
+    }) {
+        Ok(worker) => runner.with_worker(worker),
+        Err(_) => runner,
+    };
+    event_loop(&mut terminal, &mut app, &mut runner, &receiver)
+}
+
+/// Reads the terminal on its own thread, so the loop can wait for keys and replies at once.
+/// The thread ends with the process (it is blocked in `read` when the interface quits).
+fn spawn_input(sender: Sender<Incoming>) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("tinkuy-input".into())
+        .spawn(move || loop {
+            let incoming = match event::read() {
+                Ok(event) => Incoming::Input(event),
+                Err(err) => Incoming::InputFailed(err),
+            };
+            let failed = matches!(incoming, Incoming::InputFailed(_));
+            if sender.send(incoming).is_err() || failed {
+                return;
+            }
+        })?;
+    Ok(())
+}
+
+/// Draw, run one pending effect or wait for what comes next, update, repeat. Effects run one
+/// at a time with a draw before each, so "Cargando…" is on screen before a query starts.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     runner: &mut Runner,
+    receiver: &Receiver<Incoming>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     let mut pending: VecDeque<Effect> = VecDeque::new();
@@ -127,22 +171,48 @@ fn event_loop(
             }
             continue;
         }
-        let action = next_action(app)?;
-        pending.extend(app.update(action));
+        if !wait(app, receiver, &mut pending)? {
+            return Ok(());
+        }
     }
 }
 
-/// Blocks until an event that means something here: a bound key, a typed character, or a
-/// resize. Other events (key releases, focus, mouse) do not wake the screen.
-fn next_action(app: &App) -> std::io::Result<Action> {
+/// Blocks until something that means an action arrives; then takes whatever else has already
+/// arrived (a paste, a burst of progress) before the loop draws once for all of it. Events that
+/// mean nothing here do not wake the screen. `false` when nothing can arrive any more.
+fn wait(
+    app: &mut App,
+    receiver: &Receiver<Incoming>,
+    pending: &mut VecDeque<Effect>,
+) -> std::io::Result<bool> {
     loop {
-        let action = match event::read()? {
-            Event::Key(key) => app.action_for_key(&key),
-            Event::Resize(width, height) => Some(Action::Resize { width, height }),
-            _ => None,
+        let Ok(first) = receiver.recv() else {
+            return Ok(false);
         };
-        if let Some(action) = action {
-            return Ok(action);
+        let mut woke = false;
+        for incoming in std::iter::once(first).chain(receiver.try_iter()) {
+            let action = match incoming {
+                Incoming::Input(event) => action_for_event(app, event),
+                Incoming::Reply(action) => Some(*action),
+                Incoming::InputFailed(err) => return Err(err),
+            };
+            if let Some(action) = action {
+                woke = true;
+                pending.extend(app.update(action));
+            }
         }
+        if woke {
+            return Ok(true);
+        }
+    }
+}
+
+/// The action an event means here: a bound key, a typed character, or a resize. Other events
+/// (key releases, focus, mouse) mean nothing and do not wake the screen.
+fn action_for_event(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => app.action_for_key(&key),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
     }
 }

@@ -1,15 +1,21 @@
 //! Runs effects against the database and the preferences file, and turns each outcome into
 //! the action that reports it. This is the only part of the interface that does I/O.
 //!
-//! It runs effects one at a time on the caller's thread: every query of the first screens
-//! reads counters and takes milliseconds. A worker thread owning the store can replace it
-//! later by taking effects from a channel and sending back the same actions.
+//! Quick effects (log in, the overview's counters, the committee's and the CLAR's records, a
+//! household, a save) run here, one at a time, on the interface's thread: each takes
+//! milliseconds. Each area's effects have a module of their own (`runner::<area>`). The
+//! Padrón's searches and roster files are jobs: with a [`Worker`] they go to its thread and
+//! their results come back through the event loop; without one (tests, or if the thread could
+//! not start) they run here too.
 
 mod clar;
 mod committee;
+mod registry;
 
 use super::action::Action;
 use super::effect::{Effect, Message, SetupRequest};
+use super::screens::registry::effects::RegistryEffect;
+use super::worker::Worker;
 use crate::config;
 use crate::services::{auth, overview, setup};
 use crate::store::Store;
@@ -22,18 +28,33 @@ pub struct Runner {
     store: Store,
     /// Where the language is remembered; `None` remembers nothing (tests, no home folder).
     config_path: Option<PathBuf>,
+    worker: Option<Worker>,
 }
 
 impl Runner {
+    /// A runner that runs every effect itself, jobs included.
     pub fn new(store: Store, config_path: Option<PathBuf>) -> Runner {
-        Runner { store, config_path }
+        Runner {
+            store,
+            config_path,
+            worker: None,
+        }
+    }
+
+    /// Sends jobs to `worker` from now on.
+    pub fn with_worker(self, worker: Worker) -> Runner {
+        Runner {
+            worker: Some(worker),
+            ..self
+        }
     }
 
     pub fn store(&self) -> &Store {
         &self.store
     }
 
-    /// Runs one effect. `Quit` is the driver's business and yields nothing here.
+    /// Runs one effect. `Quit` is the driver's business and yields nothing here; a job sent
+    /// to the worker yields nothing yet (its result arrives later, through the event loop).
     pub fn run(&mut self, effect: Effect) -> Option<Action> {
         let action = match effect {
             Effect::Quit => return None,
@@ -58,12 +79,29 @@ impl Runner {
                     .map_err(|e| Message::of(&e)),
             ),
             Effect::SaveLanguage(lang) => Action::LanguageSaved(self.save_language(lang)),
-            // `App` keeps confirmations for itself; one arriving here has nothing to run.
-            Effect::Confirm(_) => return None,
+            // `App` keeps confirmations and notices for itself; one arriving here has nothing
+            // to run.
+            Effect::Confirm(_) | Effect::Notify(_) => return None,
             Effect::Committee(effect) => Action::Committee(committee::run(&mut self.store, effect)),
             Effect::Clar(effect) => Action::Clar(clar::run(&mut self.store, effect)),
+            Effect::Registry(effect) => return self.registry(effect),
         };
         Some(action)
+    }
+
+    /// A Padrón effect: a job (a search, a roster's check or import) goes to the worker when
+    /// there is one; everything else, and without a worker the jobs too, runs here.
+    fn registry(&mut self, effect: RegistryEffect) -> Option<Action> {
+        if let Some(worker) = &self.worker {
+            match registry::route(effect) {
+                registry::Route::Job(job) => worker.submit(job),
+                registry::Route::Here(effect) => {
+                    return Some(Action::Registry(registry::run(&mut self.store, effect)));
+                }
+            }
+            return None;
+        }
+        Some(Action::Registry(registry::run(&mut self.store, effect)))
     }
 
     fn create_administrator(&mut self, request: &SetupRequest) -> Result<String, Message> {

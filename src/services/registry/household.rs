@@ -15,6 +15,12 @@ pub struct Member {
     pub id: i64,
     pub dni: String,
     pub name: String,
+    /// The parts of the name as stored, for a form that corrects them.
+    pub paternal: String,
+    pub maternal: Option<String>,
+    pub given: String,
+    /// `YYYY-MM-DD`; `None` when unknown or hidden from the role.
+    pub birth_date: Option<String>,
     pub age: Option<u32>,
     pub sex: Option<String>,
     pub pregnant: bool,
@@ -62,11 +68,15 @@ pub fn load(store: &Store, actor: &Actor, household: i64) -> CoreResult<Househol
                 Some(mat) => format!("{} {}, {}", m.paternal, mat, m.given),
                 None => format!("{}, {}", m.paternal, m.given),
             },
+            paternal: m.paternal.clone(),
+            maternal: m.maternal.clone(),
+            given: m.given.clone(),
             age: m
                 .birth_date
                 .as_deref()
                 .and_then(parse_iso)
                 .map(|b| age_on(b, today)),
+            birth_date: m.birth_date.filter(|_| personal),
             sex: m.sex,
             pregnant: m.pregnant,
             version: m.version,

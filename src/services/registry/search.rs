@@ -30,6 +30,14 @@ pub struct Query {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cursor(Order);
 
+impl Cursor {
+    /// The cursor of a by-name list after the person with this sort key and id (what a page
+    /// of results returns; tests of the screens that page build one with it).
+    pub fn after_name(name_key: &str, id: i64) -> Cursor {
+        Cursor(Order::Name(Some((name_key.to_string(), id))))
+    }
+}
+
 /// A person as a list shows them, masked for roles that may not see personal data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonItem {

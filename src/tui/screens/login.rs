@@ -153,9 +153,9 @@ impl LoginForm {
             (_, LoginField::Username) => Focus::Field(0),
             (_, LoginField::Password) => Focus::Field(1),
         };
-        let field = |label: Tui, input| Field {
+        let field = |label: Tui, input: &'a TextInput| Field {
             label: label.text(lang),
-            input,
+            input: input.into(),
             note: Note::Nothing,
         };
         Form {

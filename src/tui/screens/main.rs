@@ -1,6 +1,3 @@
-//! The main screen after login: a line of tabs, one per [`Area`], and the area on screen.
-//! It owns the signed-in [`Actor`], which every effect of an area carries to the core.
-
 //! The main screen after login: a line of tabs, one per [`Area`] the signed-in role works
 //! in, and the area on screen. It owns the signed-in [`Actor`], which every effect of an area
 //! carries to the core.
@@ -8,7 +5,8 @@
 //! Every area plugs into the shell the same way: a variant of [`AreaState`] that opens,
 //! updates and draws itself, and — when its keys depend on what it shows — an [`AreaMode`]
 //! that the keymap turns into its bindings (`keymap::Context::Area`). Whether leaving would
-//! lose typed text and where the terminal cursor goes are asked of the area too.
+//! lose work (and what to ask before quitting) and where the terminal cursor goes are asked of
+//! the area too.
 
 use super::clar::review::ReviewState;
 use super::clar::review_view::ReviewView;
@@ -16,6 +14,7 @@ use super::clar::staff::StaffState;
 use super::clar::staff_view::StaffView;
 use super::committee::{CommitteeState, CommitteeView};
 use super::overview::{OverviewState, OverviewView};
+use super::registry::{RegistryState, RegistryView};
 use super::{Area, AreaMode};
 use crate::i18n::{Lang, Localize, Tui};
 use crate::services::Actor;
@@ -23,6 +22,7 @@ use crate::tui::action::{Action, Command};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
 use crate::tui::view::ViewCtx;
+use crate::tui::widgets::confirm::Confirmable;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -38,22 +38,30 @@ pub struct AreaCtx<'a> {
 }
 
 /// The state of the area on screen; one variant per [`Area`]. The larger areas are boxed:
-/// the committee keeps a whole meeting in memory, the CLAR a stack of views.
+/// the registry keeps a page of results, a household and maybe a form, the committee a whole
+/// meeting, the CLAR a stack of views.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AreaState {
     Overview(OverviewState),
+    Registry(Box<RegistryState>),
     Committee(Box<CommitteeState>),
     Clar(Box<StaffState>),
     ClarReview(Box<ReviewState>),
 }
 
 impl AreaState {
-    /// Opens an area afresh, with the effects that fetch what it shows.
-    fn open(area: Area, actor: &Actor) -> (AreaState, Vec<Effect>) {
+    /// Opens an area afresh, with the effects that fetch what it shows (the list of the
+    /// Padrón asks for as many rows as the body shows).
+    fn open(area: Area, ctx: &AreaCtx) -> (AreaState, Vec<Effect>) {
+        let actor = ctx.actor;
         match area {
             Area::Overview => {
                 let (state, effects) = OverviewState::open(actor);
                 (AreaState::Overview(state), effects)
+            }
+            Area::Registry => {
+                let (state, effects) = RegistryState::open(ctx);
+                (AreaState::Registry(Box::new(state)), effects)
             }
             Area::Committee => {
                 let (state, effects) = CommitteeState::open(actor);
@@ -73,6 +81,7 @@ impl AreaState {
     pub fn area(&self) -> Area {
         match self {
             AreaState::Overview(_) => Area::Overview,
+            AreaState::Registry(_) => Area::Registry,
             AreaState::Committee(_) => Area::Committee,
             AreaState::Clar(_) => Area::Clar,
             AreaState::ClarReview(_) => Area::ClarReview,
@@ -84,6 +93,7 @@ impl AreaState {
     pub fn mode(&self) -> Option<AreaMode> {
         match self {
             AreaState::Overview(_) => None,
+            AreaState::Registry(state) => Some(AreaMode::Registry(state.mode())),
             AreaState::Committee(state) => Some(AreaMode::Committee(state.mode())),
             AreaState::Clar(state) => Some(AreaMode::Clar(state.mode())),
             AreaState::ClarReview(state) => Some(AreaMode::ClarReview(state.mode())),
@@ -102,9 +112,19 @@ impl AreaState {
     pub fn is_dirty(&self) -> bool {
         match self {
             AreaState::Overview(_) => false,
+            AreaState::Registry(state) => state.is_dirty(),
             AreaState::Committee(state) => state.is_dirty(),
             AreaState::Clar(state) => state.is_dirty(),
             AreaState::ClarReview(state) => state.is_dirty(),
+        }
+    }
+
+    /// What to ask before quitting, when quitting now would lose work: typed text, or (in the
+    /// Padrón) a roster being written.
+    pub fn quit_question(&self) -> Option<Confirmable> {
+        match self {
+            AreaState::Registry(state) => state.quit_question(),
+            other => other.is_dirty().then_some(Confirmable::QuitDiscarding),
         }
     }
 
@@ -112,6 +132,7 @@ impl AreaState {
     /// The CLAR's forms mark their focused field by style instead.
     fn cursor(&self, ctx: ViewCtx, area: Rect) -> Option<Position> {
         match self {
+            AreaState::Registry(state) => RegistryView { state, ctx }.cursor(area),
             AreaState::Committee(state) => state.cursor(ctx, area),
             AreaState::Overview(_) | AreaState::Clar(_) | AreaState::ClarReview(_) => None,
         }
@@ -120,6 +141,7 @@ impl AreaState {
     fn update(&mut self, action: Action, ctx: &AreaCtx) -> Vec<Effect> {
         match self {
             AreaState::Overview(state) => state.update(action, ctx),
+            AreaState::Registry(state) => state.update(action, ctx),
             AreaState::Committee(state) => state.update(action, ctx),
             AreaState::Clar(state) => state.update(action, ctx),
             AreaState::ClarReview(state) => state.update(action, ctx),
@@ -135,12 +157,17 @@ pub struct MainState {
 
 impl MainState {
     /// The main screen right after login: the first area of the actor's role, loading.
-    pub fn open(actor: Actor) -> (MainState, Vec<Effect>) {
+    pub fn open(actor: Actor, body: Rect, lang: Lang) -> (MainState, Vec<Effect>) {
         let first = Area::for_role(actor.role)
             .first()
             .copied()
             .unwrap_or(Area::Overview);
-        let (current, effects) = AreaState::open(first, &actor);
+        let ctx = AreaCtx {
+            actor: &actor,
+            body,
+            lang,
+        };
+        let (current, effects) = AreaState::open(first, &ctx);
         (MainState { actor, current }, effects)
     }
 
@@ -162,6 +189,11 @@ impl MainState {
         self.current.is_dirty()
     }
 
+    /// What to ask before quitting, when quitting now would lose work.
+    pub fn quit_question(&self) -> Option<Confirmable> {
+        self.current.quit_question()
+    }
+
     /// Where the terminal cursor goes, when the area has a field being typed in.
     pub fn cursor(&self, ctx: ViewCtx, area: Rect) -> Option<Position> {
         self.current.cursor(ctx, area)
@@ -170,24 +202,22 @@ impl MainState {
     /// Number keys open only the areas of the actor's role: a CLAR member pressing `2`
     /// stays where they are.
     pub fn update(&mut self, action: Action, body: Rect, lang: Lang) -> Vec<Effect> {
+        let ctx = AreaCtx {
+            actor: &self.actor,
+            body,
+            lang,
+        };
         match action {
             Action::Command(Command::GoToArea(area))
                 if area != self.current.area()
                     && Area::for_role(self.actor.role).contains(&area) =>
             {
-                let (current, effects) = AreaState::open(area, &self.actor);
+                let (current, effects) = AreaState::open(area, &ctx);
                 self.current = current;
                 effects
             }
             Action::Command(Command::GoToArea(_)) => Vec::new(),
-            other => {
-                let ctx = AreaCtx {
-                    actor: &self.actor,
-                    body,
-                    lang,
-                };
-                self.current.update(other, &ctx)
-            }
+            other => self.current.update(other, &ctx),
         }
     }
 }
@@ -208,6 +238,11 @@ impl Widget for &MainView<'_> {
                 };
                 view.render(area, buf);
             }
+            AreaState::Registry(state) => RegistryView {
+                state,
+                ctx: self.ctx,
+            }
+            .render(area, buf),
             AreaState::Committee(state) => CommitteeView {
                 state,
                 ctx: self.ctx,

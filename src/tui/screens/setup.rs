@@ -354,7 +354,7 @@ impl SetupForm {
                 .iter()
                 .map(|&f| Field {
                     label: f.label().text(lang),
-                    input: &self.inputs[f.index()],
+                    input: (&self.inputs[f.index()]).into(),
                     note: self.note(f, lang),
                 })
                 .collect(),

@@ -1,44 +1,55 @@
 //! A yes/no question in a box, carrying the action it confirms (quit with unsaved changes,
-//! and later: merge two persons, award a fund, close a CLAR session). The focus starts on
-//! "No", so an Enter pressed by habit never discards work.
+//! close a form and lose what was typed, write a checked roster into the registry, close a
+//! CLAR session or adopt its awards). The focus starts on "No", so an Enter pressed by habit
+//! never discards work or writes anything.
 
 use super::centred;
-use crate::i18n::{Lang, Localize, Tui};
+use crate::i18n::{Lang, Localize, Reg, Tui};
 use crate::tui::screens::clar::ClarConfirm;
+use crate::tui::screens::registry::effects::RegistryQuestion;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use std::borrow::Cow;
 
 /// What a confirmation is about: the action run on "yes".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirmable {
     /// Quit although a form has unsaved changes.
     QuitDiscarding,
+    /// Quit while a roster is being written (the import would be undone).
+    QuitImporting,
     /// Close a CLAR session or adopt its results.
     Clar(ClarConfirm),
+    /// Close a Padrón form unsaved, or write a checked roster.
+    Registry(RegistryQuestion),
 }
 
 impl Confirmable {
-    fn question(self) -> Tui {
+    fn question(&self, lang: Lang) -> Cow<'static, str> {
         match self {
-            Confirmable::QuitDiscarding => Tui::ConfirmQuitQuestion,
-            Confirmable::Clar(c) => Tui::Clar(c.question()),
+            Confirmable::QuitDiscarding => Tui::ConfirmQuitQuestion.text(lang),
+            Confirmable::QuitImporting => Tui::Reg(Reg::ConfirmQuitImporting).text(lang),
+            Confirmable::Clar(c) => Tui::Clar(c.question()).text(lang),
+            Confirmable::Registry(question) => question.question(lang),
         }
     }
 
-    fn yes(self) -> Tui {
+    fn yes(&self) -> Tui {
         match self {
-            Confirmable::QuitDiscarding => Tui::ConfirmQuitYes,
+            Confirmable::QuitDiscarding | Confirmable::QuitImporting => Tui::ConfirmQuitYes,
             Confirmable::Clar(c) => Tui::Clar(c.yes()),
+            Confirmable::Registry(question) => question.yes(),
         }
     }
 
-    fn no(self) -> Tui {
+    fn no(&self) -> Tui {
         match self {
-            Confirmable::QuitDiscarding => Tui::ConfirmQuitNo,
+            Confirmable::QuitDiscarding | Confirmable::QuitImporting => Tui::ConfirmQuitNo,
             Confirmable::Clar(c) => Tui::Clar(c.no()),
+            Confirmable::Registry(question) => question.no(),
         }
     }
 }
@@ -49,7 +60,7 @@ pub enum Choice {
     No,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {
     pub subject: Confirmable,
     pub choice: Choice,
@@ -77,9 +88,12 @@ pub struct ConfirmView<'a> {
     pub theme: &'a Theme,
 }
 
+/// The widest the box gets; narrower windows shrink it.
+const BOX_WIDTH: u16 = 68;
+
 impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let subject = self.confirm.subject;
+        let subject = &self.confirm.subject;
         let button = |label: Tui, choice: Choice| {
             let style = if self.confirm.choice == choice {
                 self.theme.focus
@@ -88,9 +102,13 @@ impl Widget for &ConfirmView<'_> {
             };
             Span::styled(format!("[ {} ]", label.text(self.lang)), style)
         };
+        let question = subject.question(self.lang);
+        let inner_width = usize::from(BOX_WIDTH.min(area.width).saturating_sub(4)).max(1);
+        // The question wraps; the box grows to keep the buttons inside it.
+        let question_lines = question.chars().count().div_ceil(inner_width).max(1);
         let lines = vec![
             Line::raw(""),
-            Line::raw(subject.question().text(self.lang)),
+            Line::raw(question),
             Line::raw(""),
             Line::from(vec![
                 button(subject.yes(), Choice::Yes),
@@ -98,7 +116,8 @@ impl Widget for &ConfirmView<'_> {
                 button(subject.no(), Choice::No),
             ]),
         ];
-        let frame = centred(area, 68, 7);
+        let height = u16::try_from(question_lines + 6).unwrap_or(u16::MAX);
+        let frame = centred(area, BOX_WIDTH, height);
         Clear.render(frame, buf);
         let block = Block::bordered()
             .border_style(self.theme.overlay_border)

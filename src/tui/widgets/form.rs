@@ -6,7 +6,9 @@
 //! It only draws: the screen that owns the fields decides notes, focus and validation.
 
 use super::centred;
+use super::choice::{ChoiceInput, ChoiceView};
 use super::text_input::{InputView, TextInput};
+use crate::i18n::Lang;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Position, Rect};
@@ -41,9 +43,22 @@ impl Note<'_> {
     }
 }
 
+/// What a field holds: typed text, or one of a list of options (drawn in `Lang`).
+#[derive(Debug, Clone, Copy)]
+pub enum InputRef<'a> {
+    Text(&'a TextInput),
+    Choice(&'a ChoiceInput, Lang),
+}
+
+impl<'a> From<&'a TextInput> for InputRef<'a> {
+    fn from(input: &'a TextInput) -> InputRef<'a> {
+        InputRef::Text(input)
+    }
+}
+
 pub struct Field<'a> {
     pub label: Cow<'a, str>,
-    pub input: &'a TextInput,
+    pub input: InputRef<'a>,
     pub note: Note<'a>,
 }
 
@@ -85,8 +100,9 @@ struct Rows {
 impl Form<'_> {
     fn rows(&self) -> Rows {
         let fields = u16::try_from(self.fields.len()).unwrap_or(u16::MAX);
-        // intro, blank, two lines per field, blank, button, message
-        let first_field = 2;
+        // intro, blank, two lines per field, blank, button, message; without an intro the
+        // fields start at the top, so a seven-field form still fits 80×24 whole.
+        let first_field = if self.intro.is_empty() { 0 } else { 2 };
         let after_fields = first_field + 2 * fields + 1;
         let (button, message) = match self.button {
             Some(_) => (after_fields, after_fields + 1),
@@ -135,7 +151,10 @@ impl Form<'_> {
         };
         let inner = Block::bordered().inner(self.frame(area));
         let rect = (*self.inputs(inner).get(i)?)?;
-        Some(self.fields.get(i)?.input.cursor_position(rect))
+        match self.fields.get(i)?.input {
+            InputRef::Text(input) => Some(input.cursor_position(rect)),
+            InputRef::Choice(..) => None,
+        }
     }
 }
 
@@ -156,7 +175,7 @@ impl Widget for &Form<'_> {
         let scroll = self.scroll(inner.height);
         let rows = self.rows();
         let line_at = |line: u16| visible_line(line, scroll, inner).map(|y| line_rect(inner, y));
-        if let Some(rect) = line_at(0) {
+        if let Some(rect) = line_at(0).filter(|_| !self.intro.is_empty()) {
             Line::raw(self.intro.as_ref()).render(rect, buf);
         }
         for (i, (field, input)) in self.fields.iter().zip(self.inputs(inner)).enumerate() {
@@ -169,12 +188,21 @@ impl Widget for &Form<'_> {
             };
             let label = Rect::new(inner.x, input.y, self.label_width.min(inner.width), 1);
             Line::styled(field.label.as_ref(), label_style).render(label, buf);
-            let view = InputView {
-                input: field.input,
-                focused,
-                theme: self.theme,
-            };
-            view.render(input, buf);
+            match field.input {
+                InputRef::Text(text) => InputView {
+                    input: text,
+                    focused,
+                    theme: self.theme,
+                }
+                .render(input, buf),
+                InputRef::Choice(choice, lang) => ChoiceView {
+                    input: choice,
+                    focused,
+                    lang,
+                    theme: self.theme,
+                }
+                .render(input, buf),
+            }
             let note_line = rows.first_field + 2 * u16::try_from(i).unwrap_or(0) + 1;
             if let Some(y) = visible_line(note_line, scroll, inner) {
                 let rect = Rect::new(input.x, y, inner.right().saturating_sub(input.x), 1);

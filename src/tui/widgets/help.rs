@@ -40,7 +40,11 @@ impl Widget for &HelpOverlay<'_> {
                 ])
             })
             .collect();
-        lines.push(Line::raw(""));
+        // The blank line before the footer goes first when the window is short, so the way to
+        // close the overlay stays on screen.
+        if lines.len() + 4 <= usize::from(area.height) {
+            lines.push(Line::raw(""));
+        }
         lines.push(Line::styled(format!(" {}", self.footer), self.theme.muted));
         let content_width = lines.iter().map(Line::width).max().unwrap_or(0) + 2;
         let width =
@@ -52,5 +56,42 @@ impl Widget for &HelpOverlay<'_> {
             .border_style(self.theme.overlay_border)
             .title(Line::styled(format!(" {} ", self.title), self.theme.title));
         Paragraph::new(lines).block(block).render(frame, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drawn(entries: usize, height: u16) -> Vec<String> {
+        let overlay = HelpOverlay {
+            title: Cow::Borrowed("Ayuda"),
+            entries: (0..entries)
+                .map(|i| Hint {
+                    keys: i.to_string(),
+                    label: Cow::Borrowed("algo"),
+                    keep: false,
+                })
+                .collect(),
+            footer: Cow::Borrowed("Esc cierra esta ayuda."),
+            theme: &Theme::plain(),
+        };
+        let area = Rect::new(0, 0, 40, height);
+        let mut buf = Buffer::empty(area);
+        overlay.render(area, &mut buf);
+        (0..height)
+            .map(|y| (0..40).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_footer_stays_on_a_short_window() {
+        let roomy = drawn(20, 24);
+        assert!(roomy[21].trim_matches([' ', '│']).is_empty(), "{roomy:#?}");
+        assert!(roomy[22].contains("Esc cierra"), "{roomy:#?}");
+        // One entry too many for the blank line: it gives way, the footer stays.
+        let tight = drawn(21, 24);
+        assert!(tight[21].contains("20  algo"), "{tight:#?}");
+        assert!(tight[22].contains("Esc cierra"), "{tight:#?}");
     }
 }

@@ -1,10 +1,13 @@
-//! Pieces of screens that draw themselves: text fields, forms, bar charts, the status bar,
-//! the help overlay and confirmations. None of them reads the database or changes state.
+//! Pieces of screens that draw themselves: text fields, choices, forms, bar charts, progress
+//! bars, the status bar, the help overlay and confirmations. None of them reads the database
+//! or changes state.
 
 pub mod bars;
+pub mod choice;
 pub mod confirm;
 pub mod form;
 pub mod help;
+pub mod progress;
 pub mod status_bar;
 pub mod text_input;
 

@@ -89,16 +89,26 @@ impl StatusBar<'_> {
         format!("{head}{path}{tail}")
     }
 
-    /// Hints that fit the width, whole: one cut in half would read as a different key.
+    /// Hints that fit the width, whole: one cut in half would read as a different key. Help
+    /// and quit keep their place; the others are taken in order while room remains.
     fn hints_line(&self, width: usize) -> Line<'static> {
+        let needed = |hint: &Hint| hint.keys.chars().count() + 1 + hint.label.chars().count() + 2;
+        let kept: usize = self.hints.iter().filter(|h| h.keep).map(needed).sum();
         let mut spans = vec![Span::raw(" ")];
-        let mut used = 1;
+        let mut used = 1 + kept;
+        let mut full = kept + 1 > width;
         for hint in &self.hints {
-            let needed = hint.keys.chars().count() + 1 + hint.label.chars().count() + 2;
-            if used + needed > width {
-                break;
+            if hint.keep && kept + 1 > width {
+                continue;
             }
-            used += needed;
+            if !hint.keep {
+                // The first hint that does not fit ends the others: they are most used first.
+                full = full || used + needed(hint) > width;
+                if full {
+                    continue;
+                }
+                used += needed(hint);
+            }
             spans.push(Span::styled(hint.keys.clone(), self.theme.key));
             spans.push(Span::raw(format!(" {}  ", hint.label)));
         }

@@ -20,7 +20,14 @@ pub enum FieldKind {
     Password,
     /// Digits only, at most `max` (UBIGEO, office number).
     Digits { max: usize },
+    /// A date as people write it: digits and the separators `/`, `-` (`12/04/1988`).
+    Date,
+    /// Soles as people write them: digits, `.`, `,`, spaces and `S/` (`S/ 1,200.50`).
+    Amount,
 }
+
+const DATE_MAX: usize = 10;
+const AMOUNT_MAX: usize = 20;
 
 const USERNAME_MAX: usize = 40;
 const PASSWORD_MAX: usize = 128;
@@ -97,6 +104,9 @@ impl TextInput {
             FieldKind::Password => (c, PASSWORD_MAX),
             FieldKind::Digits { max } if c.is_ascii_digit() => (c, max),
             FieldKind::Digits { .. } => return false,
+            FieldKind::Date if c.is_ascii_digit() || c == '/' || c == '-' => (c, DATE_MAX),
+            FieldKind::Amount if c.is_ascii_digit() || ".,/ Ss".contains(c) => (c, AMOUNT_MAX),
+            FieldKind::Date | FieldKind::Amount => return false,
         };
         if c.is_control() || self.chars.len() >= max {
             return false;
@@ -203,6 +213,11 @@ mod tests {
         );
         assert_eq!(typed(FieldKind::Username, "Ana Ñ").value(), "anañ");
         assert_eq!(typed(FieldKind::Text { max: 3 }, "abcd").value(), "abc");
+        assert_eq!(typed(FieldKind::Date, "12/a04/1988x").value(), "12/04/1988");
+        assert_eq!(
+            typed(FieldKind::Amount, "S/ 1,2x00.50").value(),
+            "S/ 1,200.50"
+        );
     }
 
     #[test]

@@ -204,7 +204,7 @@ impl SmallForm {
             .zip(&self.inputs)
             .map(|((label, note, _), input)| Field {
                 label: label.text(lang),
-                input,
+                input: input.into(),
                 note: if note == label {
                     Note::Nothing
                 } else {
