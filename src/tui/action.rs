@@ -9,6 +9,8 @@ use super::effect::Message;
 use super::screens::clar::{ClarCommand, ClarResult};
 use super::screens::committee::effects::Loaded as CommitteeLoaded;
 use super::screens::committee::keys::CommitteeCommand;
+use super::screens::overlaps::effects::OverlapsResult;
+use super::screens::overlaps::OverlapsCommand;
 use super::screens::Area;
 use crate::services::overview::Overview;
 use crate::services::Actor;
@@ -42,6 +44,8 @@ pub enum Command {
     Committee(CommitteeCommand),
     /// The CLAR area's own commands.
     Clar(ClarCommand),
+    /// The Alertas area's own commands.
+    Overlaps(OverlapsCommand),
 }
 
 /// An edit of the focused single-line field.
@@ -82,6 +86,8 @@ pub enum Action {
     Committee(CommitteeLoaded),
     /// What a CLAR effect found or did.
     Clar(ClarResult),
+    /// What an Alertas effect found or did.
+    Overlaps(OverlapsResult),
 }
 
 impl From<Command> for Action {

@@ -10,6 +10,7 @@ use super::keymap::{self, Context};
 use super::screens::clar::ClarCommand;
 use super::screens::login::LoginForm;
 use super::screens::main::MainState;
+use super::screens::overlaps::OverlapsCommand;
 use super::screens::setup::SetupForm;
 use super::theme::Theme;
 use super::view;
@@ -236,6 +237,10 @@ impl App {
             Confirmable::QuitDiscarding => vec![Effect::Quit],
             Confirmable::Clar(confirmed) => {
                 let command = Command::Clar(ClarCommand::Confirmed(confirmed));
+                self.screen_update(Action::Command(command))
+            }
+            Confirmable::Overlaps(confirmed) => {
+                let command = Command::Overlaps(OverlapsCommand::Confirmed(confirmed));
                 self.screen_update(Action::Command(command))
             }
         }

@@ -5,6 +5,7 @@
 
 use super::screens::clar::ClarEffect;
 use super::screens::committee::effects::CommitteeEffect;
+use super::screens::overlaps::effects::OverlapsEffect;
 use super::widgets::confirm::Confirmable;
 use crate::i18n::{Lang, Localize};
 use crate::services::Actor;
@@ -38,6 +39,8 @@ pub enum Effect {
     Committee(CommitteeEffect),
     /// Read or write the CLAR's records.
     Clar(ClarEffect),
+    /// Read or work the overlap alerts, run a scan.
+    Overlaps(OverlapsEffect),
     Quit,
 }
 

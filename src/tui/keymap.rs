@@ -330,6 +330,7 @@ mod tests {
                 "1 Resumen",
                 "2 Comité",
                 "3 CLAR",
+                "4 Alertas",
                 "↑↓ Fila",
                 "? Ayuda",
                 "F2 English",
@@ -338,7 +339,7 @@ mod tests {
             ]
         );
         let en = hints(Context::Main(Area::Overview), Lang::En);
-        assert_eq!(en[5].label, "Español");
+        assert_eq!(en[6].label, "Español");
     }
 
     #[test]
@@ -346,9 +347,18 @@ mod tests {
         use crate::tui::screens::clar::{ReviewMode, StaffMode};
         use crate::tui::screens::committee::keys::Mode;
         let press_char = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        use crate::tui::screens::overlaps::{DetailKeys, Mode as Alerts, Stage};
+        let detail = DetailKeys {
+            act: true,
+            matched: true,
+            stage: Stage::Open,
+        };
         let browsing = [
             AreaMode::Committee(Mode::List),
             AreaMode::Clar(StaffMode::Calls),
+            AreaMode::Overlaps(Alerts::List { act: true }),
+            AreaMode::Overlaps(Alerts::Detail(detail)),
+            AreaMode::Overlaps(Alerts::Matrix),
         ];
         for mode in browsing {
             let context = Context::Area(mode);
@@ -371,6 +381,14 @@ mod tests {
             AreaMode::Committee(Mode::Notes),
             AreaMode::Clar(StaffMode::Budget),
             AreaMode::ClarReview(ReviewMode::Scoring),
+            AreaMode::Overlaps(Alerts::Form {
+                filter: true,
+                choice: true,
+            }),
+            AreaMode::Overlaps(Alerts::Form {
+                filter: false,
+                choice: false,
+            }),
         ];
         for mode in typing {
             let context = Context::Area(mode);
@@ -398,9 +416,9 @@ mod tests {
     }
 
     #[test]
-    fn staff_see_three_tabs_and_a_clar_member_one() {
+    fn staff_see_four_tabs_and_a_clar_member_one() {
         use crate::domain::role::Role;
-        let staff = [Area::Overview, Area::Committee, Area::Clar];
+        let staff = [Area::Overview, Area::Committee, Area::Clar, Area::Overlaps];
         for role in [
             Role::Admin,
             Role::Registrador,

@@ -7,6 +7,7 @@
 
 mod clar;
 mod committee;
+pub mod overlaps;
 
 use super::action::Action;
 use super::effect::{Effect, Message, SetupRequest};
@@ -62,6 +63,7 @@ impl Runner {
             Effect::Confirm(_) => return None,
             Effect::Committee(effect) => Action::Committee(committee::run(&mut self.store, effect)),
             Effect::Clar(effect) => Action::Clar(clar::run(&mut self.store, effect)),
+            Effect::Overlaps(effect) => Action::Overlaps(overlaps::run(&mut self.store, effect)),
         };
         Some(action)
     }

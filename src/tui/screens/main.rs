@@ -15,6 +15,7 @@ use super::clar::review_view::ReviewView;
 use super::clar::staff::StaffState;
 use super::clar::staff_view::StaffView;
 use super::committee::{CommitteeState, CommitteeView};
+use super::overlaps::{OverlapsState, OverlapsView};
 use super::overview::{OverviewState, OverviewView};
 use super::{Area, AreaMode};
 use crate::i18n::{Lang, Localize, Tui};
@@ -45,6 +46,7 @@ pub enum AreaState {
     Committee(Box<CommitteeState>),
     Clar(Box<StaffState>),
     ClarReview(Box<ReviewState>),
+    Overlaps(Box<OverlapsState>),
 }
 
 impl AreaState {
@@ -67,6 +69,10 @@ impl AreaState {
                 let (state, effects) = ReviewState::open(actor);
                 (AreaState::ClarReview(Box::new(state)), effects)
             }
+            Area::Overlaps => {
+                let (state, effects) = OverlapsState::open(actor);
+                (AreaState::Overlaps(Box::new(state)), effects)
+            }
         }
     }
 
@@ -76,6 +82,7 @@ impl AreaState {
             AreaState::Committee(_) => Area::Committee,
             AreaState::Clar(_) => Area::Clar,
             AreaState::ClarReview(_) => Area::ClarReview,
+            AreaState::Overlaps(_) => Area::Overlaps,
         }
     }
 
@@ -87,6 +94,7 @@ impl AreaState {
             AreaState::Committee(state) => Some(AreaMode::Committee(state.mode())),
             AreaState::Clar(state) => Some(AreaMode::Clar(state.mode())),
             AreaState::ClarReview(state) => Some(AreaMode::ClarReview(state.mode())),
+            AreaState::Overlaps(state) => Some(AreaMode::Overlaps(state.mode())),
         }
     }
 
@@ -105,6 +113,7 @@ impl AreaState {
             AreaState::Committee(state) => state.is_dirty(),
             AreaState::Clar(state) => state.is_dirty(),
             AreaState::ClarReview(state) => state.is_dirty(),
+            AreaState::Overlaps(state) => state.is_dirty(),
         }
     }
 
@@ -113,6 +122,7 @@ impl AreaState {
     fn cursor(&self, ctx: ViewCtx, area: Rect) -> Option<Position> {
         match self {
             AreaState::Committee(state) => state.cursor(ctx, area),
+            AreaState::Overlaps(state) => state.cursor(ctx, area),
             AreaState::Overview(_) | AreaState::Clar(_) | AreaState::ClarReview(_) => None,
         }
     }
@@ -123,6 +133,7 @@ impl AreaState {
             AreaState::Committee(state) => state.update(action, ctx),
             AreaState::Clar(state) => state.update(action, ctx),
             AreaState::ClarReview(state) => state.update(action, ctx),
+            AreaState::Overlaps(state) => state.update(action, ctx),
         }
     }
 }
@@ -219,6 +230,11 @@ impl Widget for &MainView<'_> {
             }
             .render(area, buf),
             AreaState::ClarReview(state) => ReviewView {
+                state,
+                ctx: self.ctx,
+            }
+            .render(area, buf),
+            AreaState::Overlaps(state) => OverlapsView {
                 state,
                 ctx: self.ctx,
             }

@@ -11,6 +11,7 @@ pub mod clar;
 pub mod committee;
 pub mod login;
 pub mod main;
+pub mod overlaps;
 pub mod overview;
 pub mod setup;
 
@@ -30,6 +31,8 @@ pub enum Area {
     Clar,
     /// CLAR for its members (reviewer mode): their sessions and the scoring form.
     ClarReview,
+    /// Alertas: cross-programme overlaps, their workflow and the programme matrix.
+    Overlaps,
 }
 
 /// The mode an area is in, when its keys depend on what it shows (a list, a tab of a
@@ -40,6 +43,7 @@ pub enum AreaMode {
     Committee(committee::keys::Mode),
     Clar(clar::StaffMode),
     ClarReview(clar::ReviewMode),
+    Overlaps(overlaps::Mode),
 }
 
 impl AreaMode {
@@ -48,6 +52,7 @@ impl AreaMode {
             AreaMode::Committee(_) => Area::Committee,
             AreaMode::Clar(_) => Area::Clar,
             AreaMode::ClarReview(_) => Area::ClarReview,
+            AreaMode::Overlaps(_) => Area::Overlaps,
         }
     }
 
@@ -57,6 +62,7 @@ impl AreaMode {
             AreaMode::Committee(mode) => mode.takes_text(),
             AreaMode::Clar(mode) => mode.takes_text(),
             AreaMode::ClarReview(mode) => mode.takes_text(),
+            AreaMode::Overlaps(mode) => mode.takes_text(),
         }
     }
 
@@ -66,6 +72,7 @@ impl AreaMode {
             AreaMode::Committee(mode) => committee::bindings(mode),
             AreaMode::Clar(mode) => clar::staff_bindings(mode),
             AreaMode::ClarReview(mode) => clar::review_bindings(mode),
+            AreaMode::Overlaps(mode) => overlaps::bindings(mode),
         }
     }
 }
@@ -85,7 +92,7 @@ static AREA_KEYS: [[Key; 1]; 9] = [
 
 impl Area {
     /// The tabs of office staff.
-    const STAFF: &'static [Area] = &[Area::Overview, Area::Committee, Area::Clar];
+    const STAFF: &'static [Area] = &[Area::Overview, Area::Committee, Area::Clar, Area::Overlaps];
     /// The tabs of a CLAR member, who sees nothing of the registry or the committee.
     const REVIEWER: &'static [Area] = &[Area::ClarReview];
 
@@ -101,7 +108,7 @@ impl Area {
     pub fn peers(self) -> &'static [Area] {
         match self {
             Area::ClarReview => Area::REVIEWER,
-            Area::Overview | Area::Committee | Area::Clar => Area::STAFF,
+            Area::Overview | Area::Committee | Area::Clar | Area::Overlaps => Area::STAFF,
         }
     }
 
@@ -111,6 +118,7 @@ impl Area {
             Area::Committee => committee::title(),
             Area::Clar => Tui::Clar(ClarTui::AreaClar),
             Area::ClarReview => Tui::Clar(ClarTui::AreaReview),
+            Area::Overlaps => overlaps::title(),
         }
     }
 
@@ -121,6 +129,7 @@ impl Area {
             Area::Committee => committee::help(),
             Area::Clar => Tui::Clar(ClarTui::HelpAreaClar),
             Area::ClarReview => Tui::Clar(ClarTui::HelpAreaReview),
+            Area::Overlaps => overlaps::help(),
         }
     }
 
@@ -150,6 +159,7 @@ impl Area {
             Area::Committee => committee::bindings(committee::keys::Mode::List),
             Area::Clar => clar::staff_bindings(clar::StaffMode::Calls),
             Area::ClarReview => clar::review_bindings(clar::ReviewMode::Sessions),
+            Area::Overlaps => overlaps::bindings(overlaps::Mode::List { act: false }),
         }
     }
 }

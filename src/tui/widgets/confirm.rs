@@ -5,6 +5,7 @@
 use super::centred;
 use crate::i18n::{Lang, Localize, Tui};
 use crate::tui::screens::clar::ClarConfirm;
+use crate::tui::screens::overlaps::OverlapsConfirm;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -18,6 +19,8 @@ pub enum Confirmable {
     QuitDiscarding,
     /// Close a CLAR session or adopt its results.
     Clar(ClarConfirm),
+    /// Merge the two persons of a probable match, or undo that merge.
+    Overlaps(OverlapsConfirm),
 }
 
 impl Confirmable {
@@ -25,6 +28,7 @@ impl Confirmable {
         match self {
             Confirmable::QuitDiscarding => Tui::ConfirmQuitQuestion,
             Confirmable::Clar(c) => Tui::Clar(c.question()),
+            Confirmable::Overlaps(c) => Tui::Overlaps(c.question()),
         }
     }
 
@@ -32,6 +36,7 @@ impl Confirmable {
         match self {
             Confirmable::QuitDiscarding => Tui::ConfirmQuitYes,
             Confirmable::Clar(c) => Tui::Clar(c.yes()),
+            Confirmable::Overlaps(c) => Tui::Overlaps(c.yes()),
         }
     }
 
@@ -39,6 +44,7 @@ impl Confirmable {
         match self {
             Confirmable::QuitDiscarding => Tui::ConfirmQuitNo,
             Confirmable::Clar(c) => Tui::Clar(c.no()),
+            Confirmable::Overlaps(c) => Tui::Overlaps(c.no()),
         }
     }
 }
