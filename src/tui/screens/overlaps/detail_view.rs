@@ -19,7 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 /// Width of the field names' column of the comparison.
-const LABEL: usize = 17;
+const LABEL: usize = 19;
 
 pub(super) fn draw(ctx: ViewCtx, detail: &Detail, area: Rect, buf: &mut Buffer) {
     let Some(d) = detail.load.ready() else {

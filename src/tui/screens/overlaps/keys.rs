@@ -314,9 +314,13 @@ const CLOSE_FIGURES: Binding = cmd(
 
 /// The list: rows and pages, open, filter, the matrix; scanning and reporting when allowed.
 fn list(act: bool) -> Vec<Binding> {
-    let mut table = vec![ROW_UP, ROW_DOWN, OPEN, FILTER];
+    let mut table = vec![ROW_UP, ROW_DOWN, OPEN];
     if act {
-        table.extend(LIST_ACTIONS);
+        table.push(LIST_ACTIONS[0]);
+    }
+    table.push(FILTER);
+    if act {
+        table.extend_from_slice(&LIST_ACTIONS[1..]);
     }
     table.push(TO_MATRIX);
     table.extend(PAGES);

@@ -61,14 +61,14 @@ fn flag_lines(ctx: ViewCtx, flag: &FlagRow, width: usize) -> [Line<'static>; 2] 
     let lang = ctx.lang;
     let status_width = 12;
     let district_width = (width / 5).max(10);
-    let kind_width = width.saturating_sub(9 + status_width + district_width + 2);
+    let kind_width = width.saturating_sub(11 + status_width + district_width + 2);
     let district = flag
         .district_name
         .clone()
         .or_else(|| flag.community.clone())
         .unwrap_or_default();
     let mut sev = severity(&flag.severity, ctx);
-    sev.content = pad(&sev.content, 9).into();
+    sev.content = pad(&sev.content, 11).into();
     let first = Line::from(vec![
         sev,
         Span::raw(pad(words::kind(&flag.kind, lang), kind_width)),
