@@ -114,7 +114,7 @@ fn the_meetings_list_shows_upcoming_then_past_meetings() {
     assert_eq!(
         lines[..9],
         [
-            " Tinkuy │ 1 Resumen │ 2 Comité │ 3 CLAR │                                       ",
+            " Tinkuy │ 1 Resumen │ 2 Comité │ 3 CLAR │ 4 Alertas │                           ",
             "┌ Reuniones del comité · Comité Multisectorial de San Antonio de Cachi ────────┐",
             "│             Fecha      Hora  Estado     Acuerdos   Lugar                     │",
             "│Próximas                                                                      │",
@@ -127,7 +127,7 @@ fn the_meetings_list_shows_upcoming_then_past_meetings() {
     );
     assert_eq!(
         lines[23],
-        " 1 Resumen  2 Comité  3 CLAR  ↑↓ Fila  Enter Abrir  n Nuevo  v Pendientes       "
+        " 1 Resumen  2 Comité  3 CLAR  4 Alertas  ↑↓ Fila  Enter Abrir  n Nuevo          "
     );
 }
 
@@ -135,7 +135,7 @@ fn the_meetings_list_shows_upcoming_then_past_meetings() {
 fn the_meeting_editor_opens_on_its_agenda_with_follow_ups_first() {
     let s = march(Lang::Es);
     let expected = [
-        " Tinkuy │ 1 Resumen │ 2 Comité │ 3 CLAR │                                       ",
+        " Tinkuy │ 1 Resumen │ 2 Comité │ 3 CLAR │ 4 Alertas │                           ",
         " Reunión 03021201-13 · 2026-03-03 09:00 · realizada · Local comunal de San Anton",
         " │ Agenda │ Asistencia │ Acta │ Acuerdos │                                      ",
         "┌ Agenda ──────────────────────────────────────────────────────────────────────┐",
@@ -158,7 +158,7 @@ fn the_meeting_editor_opens_on_its_agenda_with_follow_ups_first() {
         " Estado: pendiente, VENCIDO hace 16 días                                        ",
         "                                                                                ",
         " BD: /datos/tinkuy.db │ Usuario: coord (Coordinador) │ Idioma: Español          ",
-        " 1 Resumen  2 Comité  3 CLAR  ←→ Pestaña  ↑↓ Fila  Enter Editar  n Nuevo        ",
+        " 1 Resumen  2 Comité  3 CLAR  4 Alertas  ←→ Pestaña  ↑↓ Fila  Enter Editar      ",
     ];
     assert_eq!(s.lines(), expected);
 }
@@ -187,7 +187,7 @@ fn attendance_in_english_with_the_quorum_in_the_frame() {
     let mut s = march(Lang::En);
     s.press(KeyCode::Right);
     let expected = [
-        " Tinkuy │ 1 Overview │ 2 Committee │ 3 CLAR │                                   ",
+        " Tinkuy │ 1 Overview │ 2 Committee │ 3 CLAR │ 4 Alerts │                        ",
         " Meeting 03021201-13 · 2026-03-03 09:00 · held · Local comunal de San Antonio de",
         " │ Agenda │ Attendance │ Minutes │ Agreements │                                 ",
         "┌ 5 of 7 agencies present; quorum reached (4 needed) ──────────────────────────┐",
@@ -203,7 +203,7 @@ fn attendance_in_english_with_the_quorum_in_the_frame() {
     assert_eq!(s.lines()[..12], expected);
     assert_eq!(
         s.lines()[23],
-        " 1 Overview  2 Committee  3 CLAR  ←→ Tab  ↑↓ Row  p Present  a Absent           "
+        " 1 Overview  2 Committee  3 CLAR  4 Alerts  ←→ Tab  ↑↓ Row  p Present           "
     );
 }
 

@@ -132,7 +132,7 @@ fn command(app: &mut App, command: Command) {
 fn resumen_in_spanish() {
     let terminal = draw_text(&resumen(Lang::Es, Theme::coloured()), 80, 24);
     terminal.backend().assert_buffer_lines([
-        " Tinkuy │ 1 Resumen │ 2 Comité │ 3 CLAR │                                       ",
+        " Tinkuy │ 1 Resumen │ 2 Comité │ 3 CLAR │ 4 Alertas │                           ",
         " Hogares: 1,482    Personas: 6,035    Afiliaciones activas: 2,187               ",
         "┌ Afiliaciones activas por programa ───────────────────────────────────────────┐",
         "│ Juntos     ███████████████████████████████████████████████████████████ 1,130 │",
@@ -155,7 +155,7 @@ fn resumen_in_spanish() {
         "│                                                                              │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
         " BD: …/share/tinkuy/tinkuy.db │ Usuario: ana (Registrador) │ Idioma: Español    ",
-        " 1 Resumen  2 Comité  3 CLAR  ↑↓ Fila  ? Ayuda  F2 English  x Cerrar sesión     ",
+        " 1 Resumen  2 Comité  3 CLAR  4 Alertas  ↑↓ Fila  ? Ayuda  F2 English           ",
     ]);
 }
 
@@ -163,7 +163,7 @@ fn resumen_in_spanish() {
 fn resumen_in_english() {
     let terminal = draw_text(&resumen(Lang::En, Theme::coloured()), 80, 24);
     terminal.backend().assert_buffer_lines([
-        " Tinkuy │ 1 Overview │ 2 Committee │ 3 CLAR │                                   ",
+        " Tinkuy │ 1 Overview │ 2 Committee │ 3 CLAR │ 4 Alerts │                        ",
         " Households: 1,482    Persons: 6,035    Active enrolments: 2,187                ",
         "┌ Active enrolments per programme ─────────────────────────────────────────────┐",
         "│ Juntos     ███████████████████████████████████████████████████████████ 1,130 │",
@@ -186,7 +186,7 @@ fn resumen_in_english() {
         "│                                                                              │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
         " DB: …/.local/share/tinkuy/tinkuy.db │ User: ana (Registrar) │ Language: English",
-        " 1 Overview  2 Committee  3 CLAR  ↑↓ Row  ? Help  F2 Español  x Log out         ",
+        " 1 Overview  2 Committee  3 CLAR  4 Alerts  ↑↓ Row  ? Help  F2 Español          ",
     ]);
 }
 
@@ -279,27 +279,27 @@ fn help_lists_the_keys_of_the_screen_underneath() {
     command(&mut app, Command::Help);
     let terminal = draw_text(&app, 80, 24);
     terminal.backend().assert_buffer_lines([
-        " Tinkuy │ 1 Resumen │ 2 Comité │ 3 CLAR │                                       ",
+        " Tinkuy │ 1 Resumen │ 2 Comité │ 3 CLAR │ 4 Alertas │                           ",
         " Hogares: 1,482    Personas: 6,035    Afiliaciones activas: 2,187               ",
-        "┌ Afiliaciones activas por programa ───────────────────────────────────────────┐",
-        "│ Juntos     ┌ Ayuda: teclas de esta pantalla ────────────────────┐##### 1,130 │",
-        "│ Haku Wiñay │ 1           Resumen: totales, programas y distritos│        642 │",
-        "│ Agrorural  │ 2           Comité: reuniones, actas y acuerdos    │        305 │",
-        "│ Aliados II │ 3           CLAR: concursos, propuestas, sesiones  │        110 │",
-        "└────────────│ ↑           Subir una fila                         │────────────┘",
-        "┌ Por distrit│ ↓           Bajar una fila                         │─────── 1/3 ┐",
-        "│UBIGEO Distr│ RePág       Subir una página                       │ones activas│",
-        "│030212 SAN A│ AvPág       Bajar una página                       │       1,204│",
-        "│030213 SAN J│ Inicio      Ir a la primera fila                   │         801│",
-        "│030201 ANDAH│ Fin         Ir a la última fila                    │         182│",
-        "│            │ r, F5       Volver a leer las cifras               │            │",
-        "│            │ ?, F1       Mostrar esta ayuda                     │            │",
-        "│            │ F2, Ctrl+L  Cambiar el idioma (castellano / inglés)│            │",
-        "│            │ x           Cerrar sesión y volver al ingreso      │            │",
-        "│            │ q, Ctrl+C   Salir de Tinkuy                        │            │",
-        "│            │                                                    │            │",
-        "│            │ Esc cierra esta ayuda.                             │            │",
-        "│            └────────────────────────────────────────────────────┘            │",
+        "┌ Afiliacio┌ Ayuda: teclas de esta pantalla ────────────────────────┐──────────┐",
+        "│ Juntos   │ 1           Resumen: totales, programas y distritos    │### 1,130 │",
+        "│ Haku Wiña│ 2           Comité: reuniones, actas y acuerdos        │      642 │",
+        "│ Agrorural│ 3           CLAR: concursos, propuestas, sesiones      │      305 │",
+        "│ Aliados I│ 4           Alertas: cruces entre programas y la matriz│      110 │",
+        "└──────────│ ↑           Subir una fila                             │──────────┘",
+        "┌ Por distr│ ↓           Bajar una fila                             │───── 1/3 ┐",
+        "│UBIGEO Dis│ RePág       Subir una página                           │es activas│",
+        "│030212 SAN│ AvPág       Bajar una página                           │     1,204│",
+        "│030213 SAN│ Inicio      Ir a la primera fila                       │       801│",
+        "│030201 AND│ Fin         Ir a la última fila                        │       182│",
+        "│          │ r, F5       Volver a leer las cifras                   │          │",
+        "│          │ ?, F1       Mostrar esta ayuda                         │          │",
+        "│          │ F2, Ctrl+L  Cambiar el idioma (castellano / inglés)    │          │",
+        "│          │ x           Cerrar sesión y volver al ingreso          │          │",
+        "│          │ q, Ctrl+C   Salir de Tinkuy                            │          │",
+        "│          │                                                        │          │",
+        "│          │ Esc cierra esta ayuda.                                 │          │",
+        "│          └────────────────────────────────────────────────────────┘          │",
         "└──────────────────────────────────────────────────────────────────────────────┘",
         " BD: …/share/tinkuy/tinkuy.db │ Usuario: ana (Registrador) │ Idioma: Español    ",
         " Esc Cerrar  F2 English                                                         ",

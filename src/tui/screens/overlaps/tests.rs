@@ -103,7 +103,10 @@ fn detail(actor: &Actor, status: &str) -> OverlapsState {
     state
 }
 
-fn load_page(effects: &[Effect]) -> Option<(&FlagFilter, Option<(i64, i64)>, usize)> {
+/// What a page request asks: the filter, where the page starts, how many rows.
+type PageAsked<'a> = (&'a FlagFilter, Option<(i64, i64)>, usize);
+
+fn load_page(effects: &[Effect]) -> Option<PageAsked<'_>> {
     match effects {
         [Effect::Overlaps(OverlapsEffect::LoadPage {
             filter,
