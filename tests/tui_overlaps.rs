@@ -276,7 +276,7 @@ fn the_matrix_counts_shared_households_and_opens_them() {
         ]
     );
     assert!(lines[8]
-        .starts_with("│JUNTOS × AGRORURAL: 1 hogares y 1 personas en ambos — complementario."));
+        .starts_with("│JUNTOS × AGRORURAL: en ambos, hogares 1 y personas 1 — complementario."));
     s.press(KeyCode::Enter);
     let lines = s.lines();
     assert!(lines[2].starts_with("┌ Hogares en JUNTOS y AGRORURAL · página 1 "));

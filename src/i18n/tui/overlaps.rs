@@ -232,7 +232,7 @@ impl Localize for OverlapsTuiMessage {
                 persons,
                 class,
             } => format!(
-                "{a} × {b}: {households} hogares y {persons} personas en ambos — {}. Enter muestra los hogares.",
+                "{a} × {b}: en ambos, hogares {households} y personas {persons} — {}. Enter muestra los hogares.",
                 class.es()
             ),
             OverlapsTuiMessage::Households { a, b, page } => {
@@ -254,7 +254,7 @@ impl Localize for OverlapsTuiMessage {
                 persons,
                 class,
             } => format!(
-                "{a} × {b}: {households} households and {persons} persons in both — {}. Enter shows the households.",
+                "{a} × {b}: in both, households {households} and persons {persons} — {}. Enter shows the households.",
                 class.en()
             ),
             OverlapsTuiMessage::Households { a, b, page } => {
