@@ -114,7 +114,7 @@ fn the_meetings_list_shows_upcoming_then_past_meetings() {
     assert_eq!(
         lines[..9],
         [
-            " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │                            ",
+            " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │ 5 Alertas │                ",
             "┌ Reuniones del comité · Comité Multisectorial de San Antonio de Cachi ────────┐",
             "│             Fecha      Hora  Estado     Acuerdos   Lugar                     │",
             "│Próximas                                                                      │",
@@ -135,7 +135,7 @@ fn the_meetings_list_shows_upcoming_then_past_meetings() {
 fn the_meeting_editor_opens_on_its_agenda_with_follow_ups_first() {
     let s = march(Lang::Es);
     let expected = [
-        " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │                            ",
+        " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │ 5 Alertas │                ",
         " Reunión 03021201-13 · 2026-03-03 09:00 · realizada · Local comunal de San Anton",
         " │ Agenda │ Asistencia │ Acta │ Acuerdos │                                      ",
         "┌ Agenda ──────────────────────────────────────────────────────────────────────┐",
@@ -187,7 +187,7 @@ fn attendance_in_english_with_the_quorum_in_the_frame() {
     let mut s = march(Lang::En);
     s.press(KeyCode::Right);
     let expected = [
-        " Tinkuy │ 1 Overview │ 2 Registry │ 3 Committee │ 4 CLAR │                      ",
+        " Tinkuy │ 1 Overview │ 2 Registry │ 3 Committee │ 4 CLAR │ 5 Alerts │           ",
         " Meeting 03021201-13 · 2026-03-03 09:00 · held · Local comunal de San Antonio de",
         " │ Agenda │ Attendance │ Minutes │ Agreements │                                 ",
         "┌ 5 of 7 agencies present; quorum reached (4 needed) ──────────────────────────┐",

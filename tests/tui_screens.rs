@@ -132,7 +132,7 @@ fn command(app: &mut App, command: Command) {
 fn resumen_in_spanish() {
     let terminal = draw_text(&resumen(Lang::Es, Theme::coloured()), 80, 24);
     terminal.backend().assert_buffer_lines([
-        " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │                            ",
+        " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │ 5 Alertas │                ",
         " Hogares: 1,482    Personas: 6,035    Afiliaciones activas: 2,187               ",
         "┌ Afiliaciones activas por programa ───────────────────────────────────────────┐",
         "│ Juntos     ███████████████████████████████████████████████████████████ 1,130 │",
@@ -163,7 +163,7 @@ fn resumen_in_spanish() {
 fn resumen_in_english() {
     let terminal = draw_text(&resumen(Lang::En, Theme::coloured()), 80, 24);
     terminal.backend().assert_buffer_lines([
-        " Tinkuy │ 1 Overview │ 2 Registry │ 3 Committee │ 4 CLAR │                      ",
+        " Tinkuy │ 1 Overview │ 2 Registry │ 3 Committee │ 4 CLAR │ 5 Alerts │           ",
         " Households: 1,482    Persons: 6,035    Active enrolments: 2,187                ",
         "┌ Active enrolments per programme ─────────────────────────────────────────────┐",
         "│ Juntos     ███████████████████████████████████████████████████████████ 1,130 │",
@@ -279,19 +279,20 @@ fn help_lists_the_keys_of_the_screen_underneath() {
     command(&mut app, Command::Help);
     let terminal = draw_text(&app, 80, 24);
     terminal.backend().assert_buffer_lines([
-        " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │                            ",
+        " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │ 5 Alertas │                ",
         " Hogares: 1,482    Personas: 6,035    Afiliaciones activas: 2,187               ",
         "┌ Afiliac┌ Ayuda: teclas de esta pantalla ────────────────────────────┐────────┐",
         "│ Juntos │ 1           Resumen: totales, programas y distritos        │# 1,130 │",
         "│ Haku Wi│ 2           Padrón: buscar personas, ver y corregir hogares│    642 │",
         "│ Agrorur│ 3           Comité: reuniones, actas y acuerdos            │    305 │",
         "│ Aliados│ 4           CLAR: concursos, propuestas, sesiones          │    110 │",
-        "└────────│ ↑           Subir una fila                                 │────────┘",
-        "┌ Por dis│ ↓           Bajar una fila                                 │─── 1/3 ┐",
-        "│UBIGEO D│ RePág       Subir una página                               │ activas│",
-        "│030212 S│ AvPág       Bajar una página                               │   1,204│",
-        "│030213 S│ Inicio      Ir a la primera fila                           │     801│",
-        "│030201 A│ Fin         Ir a la última fila                            │     182│",
+        "└────────│ 5           Alertas: cruces entre programas y la matriz    │────────┘",
+        "┌ Por dis│ ↑           Subir una fila                                 │─── 1/3 ┐",
+        "│UBIGEO D│ ↓           Bajar una fila                                 │ activas│",
+        "│030212 S│ RePág       Subir una página                               │   1,204│",
+        "│030213 S│ AvPág       Bajar una página                               │     801│",
+        "│030201 A│ Inicio      Ir a la primera fila                           │     182│",
+        "│        │ Fin         Ir a la última fila                            │        │",
         "│        │ r, F5       Volver a leer las cifras                       │        │",
         "│        │ ?, F1       Mostrar esta ayuda                             │        │",
         "│        │ F2, Ctrl+L  Cambiar el idioma (castellano / inglés)        │        │",
@@ -299,8 +300,7 @@ fn help_lists_the_keys_of_the_screen_underneath() {
         "│        │ q, Ctrl+C   Salir de Tinkuy                                │        │",
         "│        │                                                            │        │",
         "│        │ Esc cierra esta ayuda.                                     │        │",
-        "│        └────────────────────────────────────────────────────────────┘        │",
-        "└──────────────────────────────────────────────────────────────────────────────┘",
+        "└────────└────────────────────────────────────────────────────────────┘────────┘",
         " BD: …/share/tinkuy/tinkuy.db │ Usuario: ana (Registrador) │ Idioma: Español    ",
         " Esc Cerrar  F2 English                                                         ",
     ]);

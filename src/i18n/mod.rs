@@ -24,7 +24,10 @@ pub use committee::{
     Committee, CommitteeCli, CommitteeNotice, CommitteeReport, CommitteeTui, FlagText,
 };
 pub use common::Common;
-pub use tui::{Reg, RegMessage, Tui, TuiMessage};
+pub use tui::{
+    flag_event_note, record_field_label, OverlapsTui, OverlapsTuiMessage, Reg, RegMessage, Tui,
+    TuiMessage,
+};
 
 /// The two languages of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -3,6 +3,10 @@
 //! [`Tui`] holds the fixed texts; [`TuiMessage`] the few that carry values. Key hints are
 //! short (the hints line has 80 columns for a whole screen); help texts say the whole thing.
 
+mod overlaps;
+
+pub use overlaps::{flag_event_note, record_field_label, OverlapsTui, OverlapsTuiMessage};
+
 use super::{owned, Localize};
 use crate::services::auth::MIN_PASSWORD_LEN;
 use std::borrow::Cow;
@@ -131,6 +135,8 @@ pub enum Tui {
     Clar(super::ClarTui),
     /// The Padrón area's texts, kept in their own files.
     Reg(Reg),
+    /// The Alertas area's texts, kept in `tui/overlaps.rs`.
+    Overlaps(OverlapsTui),
 }
 
 impl Localize for Tui {
@@ -139,6 +145,7 @@ impl Localize for Tui {
             Tui::Clar(text) => return text.es(),
             Tui::Committee(text) => return text.es(),
             Tui::Reg(text) => return text.es(),
+            Tui::Overlaps(text) => return text.es(),
             Tui::Loading => "Cargando…",
             Tui::UnavailableQuit => "Pulse q para salir.",
             Tui::LanguageName => "Español",
@@ -255,6 +262,7 @@ impl Localize for Tui {
             Tui::Clar(text) => return text.en(),
             Tui::Committee(text) => return text.en(),
             Tui::Reg(text) => return text.en(),
+            Tui::Overlaps(text) => return text.en(),
             Tui::Loading => "Loading…",
             Tui::UnavailableQuit => "Press q to quit.",
             Tui::LanguageName => "English",

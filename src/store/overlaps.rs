@@ -364,3 +364,63 @@ pub fn matrix_classes(conn: &Connection) -> StoreResult<Vec<(i64, i64, String)>>
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
 }
+
+/// A household enrolled (actively) in both programmes of a matrix cell, as its list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedHousehold {
+    pub id: i64,
+    pub district: String,
+    pub community: Option<String>,
+    /// The head of the household, or else its first member: given names and surname.
+    pub person: Option<String>,
+    pub members: i64,
+}
+
+/// A page of the households enrolled in both programmes, by id after `after`.
+pub fn shared_households(
+    conn: &Connection,
+    programmes: (i64, i64),
+    after: Option<i64>,
+    limit: i64,
+) -> StoreResult<Vec<SharedHousehold>> {
+    collect(
+        conn,
+        "SELECT h.id, d.name, c.name,
+           (SELECT p.given_names || ' ' || p.paternal_surname FROM person p
+            WHERE p.household_id = h.id AND p.merged_into_id IS NULL
+            ORDER BY p.relationship IS 'head' DESC, p.id LIMIT 1),
+           (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.merged_into_id IS NULL)
+         FROM household h JOIN district d ON d.ubigeo = h.district_ubigeo
+         LEFT JOIN community c ON c.id = h.community_id
+         WHERE h.id IN (SELECT a.household_id FROM enrolment a
+                        WHERE a.programme_id = ?1 AND a.end_date IS NULL
+                          AND (?3 IS NULL OR a.household_id > ?3)
+                          AND EXISTS (SELECT 1 FROM enrolment b
+                                      WHERE b.household_id = a.household_id
+                                        AND b.programme_id = ?2 AND b.end_date IS NULL))
+         ORDER BY h.id LIMIT ?4",
+        params![programmes.0, programmes.1, after, limit],
+        |r| {
+            Ok(SharedHousehold {
+                id: r.get(0)?,
+                district: r.get(1)?,
+                community: r.get(2)?,
+                person: r.get(3)?,
+                members: r.get(4)?,
+            })
+        },
+    )
+}
+
+/// The districts that have flags, by name: what the alert list can be filtered by.
+pub fn flag_districts(conn: &Connection) -> StoreResult<Vec<(String, String)>> {
+    collect(
+        conn,
+        "SELECT d.ubigeo, d.name FROM district d
+         WHERE d.ubigeo IN (SELECT DISTINCT district_ubigeo FROM overlap_flag
+                            WHERE district_ubigeo IS NOT NULL)
+         ORDER BY d.name",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+}

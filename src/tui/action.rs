@@ -9,6 +9,8 @@ use super::effect::Message;
 use super::screens::clar::{ClarCommand, ClarResult};
 use super::screens::committee::effects::Loaded as CommitteeLoaded;
 use super::screens::committee::keys::CommitteeCommand;
+use super::screens::overlaps::effects::OverlapsResult;
+use super::screens::overlaps::OverlapsCommand;
 use super::screens::registry::effects::RegistryResult;
 use super::screens::registry::keys::RegistryCommand;
 use super::screens::Area;
@@ -46,6 +48,8 @@ pub enum Command {
     Clar(ClarCommand),
     /// The Padrón's own commands.
     Registry(RegistryCommand),
+    /// The Alertas area's own commands.
+    Overlaps(OverlapsCommand),
 }
 
 /// An edit of the focused single-line field.
@@ -88,6 +92,8 @@ pub enum Action {
     Clar(ClarResult),
     /// What a Padrón effect found or did, or how far a job of the worker got.
     Registry(RegistryResult),
+    /// What an Alertas effect found or did.
+    Overlaps(OverlapsResult),
 }
 
 impl From<Command> for Action {

@@ -12,6 +12,7 @@ use super::keymap::{self, Context};
 use super::screens::clar::ClarCommand;
 use super::screens::login::LoginForm;
 use super::screens::main::MainState;
+use super::screens::overlaps::OverlapsCommand;
 use super::screens::registry::RegistryCommand;
 use super::screens::setup::SetupForm;
 use super::theme::Theme;
@@ -271,6 +272,9 @@ impl App {
             Confirmable::Clar(confirmed) => Command::Clar(ClarCommand::Confirmed(confirmed)),
             Confirmable::Registry(question) => {
                 Command::Registry(RegistryCommand::Confirmed(question.confirm()))
+            }
+            Confirmable::Overlaps(confirmed) => {
+                Command::Overlaps(OverlapsCommand::Confirmed(confirmed))
             }
         };
         self.screen_update(Action::Command(command))

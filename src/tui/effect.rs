@@ -1,9 +1,9 @@
 //! What `App::update` asks the outside world to do: query or write the database, save the
 //! language, quit. The driver runs effects (see `runner`) and feeds the results back as
 //! actions, so the state machine never touches I/O. Each area's requests are one variant
-//! (`Committee(..)`, `Clar(..)`, `Registry(..)`); the Padrón's searches and roster files go to
-//! the worker thread (see `worker`) and carry an id, so a late reply can be told from the
-//! latest one.
+//! (`Committee(..)`, `Clar(..)`, `Registry(..)`, `Overlaps(..)`); the Padrón's searches and
+//! roster files go to the worker thread (see `worker`) and carry an id, so a late reply can be
+//! told from the latest one.
 //!
 //! Two effects are for the application itself, never the driver: [`Effect::Confirm`] opens a
 //! confirmation and [`Effect::Notify`] puts a message in the status line. An area returns them
@@ -11,6 +11,7 @@
 
 use super::screens::clar::ClarEffect;
 use super::screens::committee::effects::CommitteeEffect;
+use super::screens::overlaps::effects::OverlapsEffect;
 use super::screens::registry::effects::RegistryEffect;
 use super::widgets::confirm::Confirmable;
 use crate::i18n::{Lang, Localize};
@@ -48,6 +49,8 @@ pub enum Effect {
     Clar(ClarEffect),
     /// Find, read or change the registry's records, or import a roster.
     Registry(RegistryEffect),
+    /// Read or work the overlap alerts, run a scan.
+    Overlaps(OverlapsEffect),
     /// For the application: say this in the status line until the next key.
     Notify(Message),
     Quit,

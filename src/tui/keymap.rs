@@ -366,16 +366,27 @@ mod tests {
     fn every_area_mode_gets_the_tab_keys_or_the_typing_keys() {
         use crate::tui::screens::clar::{ReviewMode, StaffMode};
         use crate::tui::screens::committee::keys::Mode;
+        use crate::tui::screens::overlaps::{DetailKeys, Mode as Alerts, Stage};
         use crate::tui::screens::registry::RegistryMode as R;
         let press_char = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        let detail = DetailKeys {
+            act: true,
+            matched: true,
+            stage: Stage::Open,
+        };
         let browsing = [
             AreaMode::Committee(Mode::List),
             AreaMode::Clar(StaffMode::Calls),
             AreaMode::Registry(R::Results { can_write: true }),
             AreaMode::Registry(R::Household { can_write: false }),
+            AreaMode::Overlaps(Alerts::List { act: true }),
+            AreaMode::Overlaps(Alerts::Detail(detail)),
+            AreaMode::Overlaps(Alerts::Matrix),
+            AreaMode::Overlaps(Alerts::Households),
         ];
         for mode in browsing {
             let context = Context::Area(mode);
+            assert_eq!(mode.frame(), Frame::Browse, "{mode:?}");
             assert!(!context.takes_text());
             assert_eq!(
                 resolve(context, &press_char('2')),
@@ -390,6 +401,10 @@ mod tests {
                 Some(Command::GoToArea(Area::Clar).into())
             );
             assert_eq!(
+                resolve(context, &press_char('5')),
+                Some(Command::GoToArea(Area::Overlaps).into())
+            );
+            assert_eq!(
                 resolve(context, &press_char('q')),
                 Some(Command::Quit.into())
             );
@@ -402,9 +417,18 @@ mod tests {
             AreaMode::Registry(R::SearchBox),
             AreaMode::Registry(R::Form),
             AreaMode::Registry(R::ImportForm),
+            AreaMode::Overlaps(Alerts::Form {
+                filter: false,
+                choice: true,
+            }),
+            AreaMode::Overlaps(Alerts::Form {
+                filter: false,
+                choice: false,
+            }),
         ];
         for mode in typing {
             let context = Context::Area(mode);
+            assert_eq!(mode.frame(), Frame::Typing, "{mode:?}");
             assert!(context.takes_text());
             for c in ['2', 'q', '?'] {
                 assert_eq!(
@@ -418,18 +442,32 @@ mod tests {
             let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
             assert_eq!(resolve(context, &ctrl_c), Some(Command::Quit.into()));
         }
-        // The filters and the steps of the import dialog keep the keys until they close:
-        // no number key leaves the area with a file being checked or written.
+        // The Padrón's filters and the steps of its import dialog keep the keys until they
+        // close: no number key leaves the area with a file being checked or written. So do the
+        // Alertas filter form (its fields are choices) and a scan with its figures.
         let dialogs = [
-            R::Filters,
-            R::ImportChecking,
-            R::ImportPreview { can_import: true },
-            R::ImportRunning,
-            R::ImportDone,
+            (AreaMode::Registry(R::Filters), true),
+            (AreaMode::Registry(R::ImportChecking), false),
+            (
+                AreaMode::Registry(R::ImportPreview { can_import: true }),
+                false,
+            ),
+            (AreaMode::Registry(R::ImportRunning), false),
+            (AreaMode::Registry(R::ImportDone), false),
+            (
+                AreaMode::Overlaps(Alerts::Form {
+                    filter: true,
+                    choice: true,
+                }),
+                true,
+            ),
+            (AreaMode::Overlaps(Alerts::Scanning), false),
+            (AreaMode::Overlaps(Alerts::ScanDone), false),
         ];
-        for mode in dialogs {
-            let context = Context::Area(AreaMode::Registry(mode));
-            assert_eq!(context.takes_text(), mode == R::Filters);
+        for (mode, takes_text) in dialogs {
+            let context = Context::Area(mode);
+            assert_eq!(mode.frame(), Frame::Dialog, "{mode:?}");
+            assert_eq!(context.takes_text(), takes_text, "{mode:?}");
             for c in ['2', 'q', 'x'] {
                 let resolved = resolve(context, &press_char(c));
                 assert!(
@@ -451,12 +489,19 @@ mod tests {
         assert_eq!(resolve(reviewer, &press_char('2')), None);
         assert_eq!(resolve(reviewer, &press_char('3')), None);
         assert_eq!(resolve(reviewer, &press_char('4')), None);
+        assert_eq!(resolve(reviewer, &press_char('5')), None);
     }
 
     #[test]
-    fn staff_see_four_tabs_and_a_clar_member_one() {
+    fn staff_see_five_tabs_and_a_clar_member_one() {
         use crate::domain::role::Role;
-        let staff = [Area::Overview, Area::Registry, Area::Committee, Area::Clar];
+        let staff = [
+            Area::Overview,
+            Area::Registry,
+            Area::Committee,
+            Area::Clar,
+            Area::Overlaps,
+        ];
         for role in [
             Role::Admin,
             Role::Registrador,

@@ -10,6 +10,7 @@
 
 mod clar;
 mod committee;
+mod overlaps;
 mod registry;
 
 use super::action::Action;
@@ -85,6 +86,7 @@ impl Runner {
             Effect::Committee(effect) => Action::Committee(committee::run(&mut self.store, effect)),
             Effect::Clar(effect) => Action::Clar(clar::run(&mut self.store, effect)),
             Effect::Registry(effect) => return self.registry(effect),
+            Effect::Overlaps(effect) => Action::Overlaps(overlaps::run(&mut self.store, effect)),
         };
         Some(action)
     }

@@ -195,7 +195,7 @@ fn searched(lang: Lang) -> App {
 #[test]
 fn the_search_list_in_spanish() {
     draw(&searched(Lang::Es)).backend().assert_buffer_lines([
-        " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │                            ",
+        " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │ 5 Alertas │                ",
         " Buscar: quis mar                                                               ",
         " Filtros: ninguno · Orden: por nombre                                           ",
         "┌ Personas ────────────────────────────────────────────────── página 1, fila 2 ┐",
@@ -227,7 +227,7 @@ fn the_search_list_in_english_with_the_list_keys() {
     let mut app = searched(Lang::En);
     press(&mut app, KeyCode::Tab);
     draw(&app).backend().assert_buffer_lines([
-        " Tinkuy │ 1 Overview │ 2 Registry │ 3 Committee │ 4 CLAR │                      ",
+        " Tinkuy │ 1 Overview │ 2 Registry │ 3 Committee │ 4 CLAR │ 5 Alerts │           ",
         " Search: quis mar                                     / to type                 ",
         " Filters: none · Order: by name                                                 ",
         "┌ Persons ────────────────────────────────────────────────────── page 1, row 2 ┐",
@@ -389,7 +389,7 @@ fn the_household_view_tells_its_whole_situation() {
     draw(&household_open(Lang::Es))
         .backend()
         .assert_buffer_lines([
-            " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │                            ",
+            " Tinkuy │ 1 Resumen │ 2 Padrón │ 3 Comité │ 4 CLAR │ 5 Alertas │                ",
             "┌ Hogar 03021201-42 · SAN ANTONIO DE CACHI ────────────────────────────────────┐",
             "│ Centro poblado: Huantana · 3,650 m s. n. m. · ganado: 12 cabezas             │",
             "│ SISFOH: Pobre extremo, vence el 15/01/2027 (en 48 días): pida otra evaluación│",

@@ -139,6 +139,63 @@ pub fn matrix(store: &Store, actor: &Actor) -> CoreResult<Vec<MatrixCell>> {
     Ok(cells)
 }
 
+/// A page of the households in one cell of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HouseholdPage {
+    pub households: Vec<q::SharedHousehold>,
+    /// Where the next page starts (the last household's id), if there is one.
+    pub next: Option<i64>,
+}
+
+/// The households enrolled (actively) in both programmes, `limit` at a time, keyset-paged by
+/// household id. Programmes are named by code, as [`MatrixCell`] names them.
+pub fn shared_households(
+    store: &Store,
+    actor: &Actor,
+    programmes: (&str, &str),
+    after: Option<i64>,
+    limit: usize,
+) -> CoreResult<HouseholdPage> {
+    actor.require(Permission::ReadRegistry)?;
+    let conn = store.conn();
+    let codes = rosters::programme_ids(conn)?;
+    let id = |code: &str| {
+        codes
+            .iter()
+            .find(|(_, c)| c == code)
+            .map(|(i, _)| *i)
+            .ok_or_else(|| CoreError::InvalidValue {
+                field: "programme",
+                value: code.to_string(),
+            })
+    };
+    let pair = (id(programmes.0)?, id(programmes.1)?);
+    let limit = limit.max(1) as i64;
+    let mut households = q::shared_households(conn, pair, after, limit + 1)?;
+    let more = households.len() as i64 > limit;
+    households.truncate(limit as usize);
+    let next = households.last().filter(|_| more).map(|h| h.id);
+    Ok(HouseholdPage { households, next })
+}
+
+/// What the alert list can be filtered by, besides the fixed kinds, severities and states.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterChoices {
+    /// (id, code) of the active programmes.
+    pub programmes: Vec<(i64, String)>,
+    /// (UBIGEO, name) of the districts that have flags.
+    pub districts: Vec<(String, String)>,
+}
+
+pub fn filter_choices(store: &Store, actor: &Actor) -> CoreResult<FilterChoices> {
+    actor.require(Permission::ReadRegistry)?;
+    let conn = store.conn();
+    Ok(FilterChoices {
+        programmes: rosters::programme_ids(conn)?,
+        districts: q::flag_districts(conn)?,
+    })
+}
+
 /// Writes the record-match export (`shared/formats/ROSTER.md`) as CSV.
 pub fn write_matches(
     store: &Store,

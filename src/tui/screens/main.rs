@@ -13,6 +13,7 @@ use super::clar::review_view::ReviewView;
 use super::clar::staff::StaffState;
 use super::clar::staff_view::StaffView;
 use super::committee::{CommitteeState, CommitteeView};
+use super::overlaps::{OverlapsState, OverlapsView};
 use super::overview::{OverviewState, OverviewView};
 use super::registry::{RegistryState, RegistryView};
 use super::{Area, AreaMode};
@@ -47,6 +48,7 @@ pub enum AreaState {
     Committee(Box<CommitteeState>),
     Clar(Box<StaffState>),
     ClarReview(Box<ReviewState>),
+    Overlaps(Box<OverlapsState>),
 }
 
 impl AreaState {
@@ -75,6 +77,10 @@ impl AreaState {
                 let (state, effects) = ReviewState::open(actor);
                 (AreaState::ClarReview(Box::new(state)), effects)
             }
+            Area::Overlaps => {
+                let (state, effects) = OverlapsState::open(actor);
+                (AreaState::Overlaps(Box::new(state)), effects)
+            }
         }
     }
 
@@ -85,6 +91,7 @@ impl AreaState {
             AreaState::Committee(_) => Area::Committee,
             AreaState::Clar(_) => Area::Clar,
             AreaState::ClarReview(_) => Area::ClarReview,
+            AreaState::Overlaps(_) => Area::Overlaps,
         }
     }
 
@@ -97,6 +104,7 @@ impl AreaState {
             AreaState::Committee(state) => Some(AreaMode::Committee(state.mode())),
             AreaState::Clar(state) => Some(AreaMode::Clar(state.mode())),
             AreaState::ClarReview(state) => Some(AreaMode::ClarReview(state.mode())),
+            AreaState::Overlaps(state) => Some(AreaMode::Overlaps(state.mode())),
         }
     }
 
@@ -116,6 +124,7 @@ impl AreaState {
             AreaState::Committee(state) => state.is_dirty(),
             AreaState::Clar(state) => state.is_dirty(),
             AreaState::ClarReview(state) => state.is_dirty(),
+            AreaState::Overlaps(state) => state.is_dirty(),
         }
     }
 
@@ -134,6 +143,7 @@ impl AreaState {
         match self {
             AreaState::Registry(state) => RegistryView { state, ctx }.cursor(area),
             AreaState::Committee(state) => state.cursor(ctx, area),
+            AreaState::Overlaps(state) => state.cursor(ctx, area),
             AreaState::Overview(_) | AreaState::Clar(_) | AreaState::ClarReview(_) => None,
         }
     }
@@ -145,6 +155,7 @@ impl AreaState {
             AreaState::Committee(state) => state.update(action, ctx),
             AreaState::Clar(state) => state.update(action, ctx),
             AreaState::ClarReview(state) => state.update(action, ctx),
+            AreaState::Overlaps(state) => state.update(action, ctx),
         }
     }
 }
@@ -254,6 +265,11 @@ impl Widget for &MainView<'_> {
             }
             .render(area, buf),
             AreaState::ClarReview(state) => ReviewView {
+                state,
+                ctx: self.ctx,
+            }
+            .render(area, buf),
+            AreaState::Overlaps(state) => OverlapsView {
                 state,
                 ctx: self.ctx,
             }

@@ -11,6 +11,7 @@ pub mod clar;
 pub mod committee;
 pub mod login;
 pub mod main;
+pub mod overlaps;
 pub mod overview;
 pub mod registry;
 pub mod setup;
@@ -33,6 +34,8 @@ pub enum Area {
     Clar,
     /// CLAR for its members (reviewer mode): their sessions and the scoring form.
     ClarReview,
+    /// Alertas: cross-programme overlaps, their workflow and the programme matrix.
+    Overlaps,
 }
 
 /// The mode an area is in, when its keys depend on what it shows (a list, a tab of a
@@ -44,6 +47,7 @@ pub enum AreaMode {
     Committee(committee::keys::Mode),
     Clar(clar::StaffMode),
     ClarReview(clar::ReviewMode),
+    Overlaps(overlaps::Mode),
 }
 
 /// What the shell puts around a mode's own keys (`keymap::Context::Area`).
@@ -56,9 +60,9 @@ pub enum Frame {
     /// keys it does not bind itself, then the typing globals (`F1` help, `F2` language,
     /// `Ctrl+C` quit; `Esc` is the mode's own).
     Typing,
-    /// A dialog that keeps the keys until it closes (the Padrón's filters and import steps):
-    /// its own keys and the typing globals, no tab keys. Letters are typed only where the
-    /// mode takes text.
+    /// A dialog that keeps the keys until it closes (the Padrón's filters and import steps,
+    /// the Alertas filter form and scan): its own keys and the typing globals, no tab keys.
+    /// Letters are typed only where the mode takes text.
     Dialog,
 }
 
@@ -69,6 +73,7 @@ impl AreaMode {
             AreaMode::Committee(_) => Area::Committee,
             AreaMode::Clar(_) => Area::Clar,
             AreaMode::ClarReview(_) => Area::ClarReview,
+            AreaMode::Overlaps(_) => Area::Overlaps,
         }
     }
 
@@ -79,6 +84,7 @@ impl AreaMode {
             AreaMode::Committee(mode) => mode.takes_text(),
             AreaMode::Clar(mode) => mode.takes_text(),
             AreaMode::ClarReview(mode) => mode.takes_text(),
+            AreaMode::Overlaps(mode) => mode.takes_text(),
         }
     }
 
@@ -87,6 +93,7 @@ impl AreaMode {
     pub fn frame(self) -> Frame {
         match self {
             AreaMode::Registry(mode) => mode.frame(),
+            AreaMode::Overlaps(mode) => mode.frame(),
             other if other.takes_text() => Frame::Typing,
             _ => Frame::Browse,
         }
@@ -99,6 +106,7 @@ impl AreaMode {
             AreaMode::Committee(mode) => committee::bindings(mode),
             AreaMode::Clar(mode) => clar::staff_bindings(mode),
             AreaMode::ClarReview(mode) => clar::review_bindings(mode),
+            AreaMode::Overlaps(mode) => overlaps::bindings(mode),
         }
     }
 }
@@ -118,7 +126,13 @@ static AREA_KEYS: [[Key; 1]; 9] = [
 
 impl Area {
     /// The tabs of office staff.
-    const STAFF: &'static [Area] = &[Area::Overview, Area::Registry, Area::Committee, Area::Clar];
+    const STAFF: &'static [Area] = &[
+        Area::Overview,
+        Area::Registry,
+        Area::Committee,
+        Area::Clar,
+        Area::Overlaps,
+    ];
     /// The tabs of a CLAR member, who sees nothing of the registry or the committee (the core
     /// refuses them the registry anyway).
     const REVIEWER: &'static [Area] = &[Area::ClarReview];
@@ -135,7 +149,9 @@ impl Area {
     pub fn peers(self) -> &'static [Area] {
         match self {
             Area::ClarReview => Area::REVIEWER,
-            Area::Overview | Area::Registry | Area::Committee | Area::Clar => Area::STAFF,
+            Area::Overview | Area::Registry | Area::Committee | Area::Clar | Area::Overlaps => {
+                Area::STAFF
+            }
         }
     }
 
@@ -146,6 +162,7 @@ impl Area {
             Area::Committee => committee::title(),
             Area::Clar => Tui::Clar(ClarTui::AreaClar),
             Area::ClarReview => Tui::Clar(ClarTui::AreaReview),
+            Area::Overlaps => overlaps::title(),
         }
     }
 
@@ -157,6 +174,7 @@ impl Area {
             Area::Committee => committee::help(),
             Area::Clar => Tui::Clar(ClarTui::HelpAreaClar),
             Area::ClarReview => Tui::Clar(ClarTui::HelpAreaReview),
+            Area::Overlaps => overlaps::help(),
         }
     }
 
@@ -190,6 +208,7 @@ impl Area {
             Area::Committee => committee::bindings(committee::keys::Mode::List),
             Area::Clar => clar::staff_bindings(clar::StaffMode::Calls),
             Area::ClarReview => clar::review_bindings(clar::ReviewMode::Sessions),
+            Area::Overlaps => overlaps::bindings(overlaps::Mode::List { act: false }),
         }
     }
 }

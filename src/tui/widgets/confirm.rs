@@ -1,11 +1,13 @@
 //! A yes/no question in a box, carrying the action it confirms (quit with unsaved changes,
 //! close a form and lose what was typed, write a checked roster into the registry, close a
-//! CLAR session or adopt its awards). The focus starts on "No", so an Enter pressed by habit
-//! never discards work or writes anything.
+//! CLAR session or adopt its awards, merge the two persons of an alert or undo that merge).
+//! The focus starts on "No", so an Enter pressed by habit never discards work or writes
+//! anything.
 
 use super::centred;
 use crate::i18n::{Lang, Localize, Reg, Tui};
 use crate::tui::screens::clar::ClarConfirm;
+use crate::tui::screens::overlaps::OverlapsConfirm;
 use crate::tui::screens::registry::effects::RegistryQuestion;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -25,6 +27,8 @@ pub enum Confirmable {
     Clar(ClarConfirm),
     /// Close a Padrón form unsaved, or write a checked roster.
     Registry(RegistryQuestion),
+    /// Merge the two persons of a probable match, or undo that merge.
+    Overlaps(OverlapsConfirm),
 }
 
 impl Confirmable {
@@ -34,6 +38,7 @@ impl Confirmable {
             Confirmable::QuitImporting => Tui::Reg(Reg::ConfirmQuitImporting).text(lang),
             Confirmable::Clar(c) => Tui::Clar(c.question()).text(lang),
             Confirmable::Registry(question) => question.question(lang),
+            Confirmable::Overlaps(c) => Tui::Overlaps(c.question()).text(lang),
         }
     }
 
@@ -42,6 +47,7 @@ impl Confirmable {
             Confirmable::QuitDiscarding | Confirmable::QuitImporting => Tui::ConfirmQuitYes,
             Confirmable::Clar(c) => Tui::Clar(c.yes()),
             Confirmable::Registry(question) => question.yes(),
+            Confirmable::Overlaps(c) => Tui::Overlaps(c.yes()),
         }
     }
 
@@ -50,6 +56,7 @@ impl Confirmable {
             Confirmable::QuitDiscarding | Confirmable::QuitImporting => Tui::ConfirmQuitNo,
             Confirmable::Clar(c) => Tui::Clar(c.no()),
             Confirmable::Registry(question) => question.no(),
+            Confirmable::Overlaps(c) => Tui::Overlaps(c.no()),
         }
     }
 }

@@ -1,0 +1,142 @@
+//! Runs the Alertas area's effects against the core and reports each outcome. The only code
+//! of the area that touches the database; the core checks every permission.
+//!
+//! The scan runs here, on the caller's thread, as an ordinary effect (the screen says
+//! "Buscando…" before it starts). [`scan`] needs only the store and the request, so a worker
+//! thread that owns its own store can run it unchanged.
+
+use crate::services::committee::agencies::{self, AgencyListing};
+use crate::services::matching::scan::ScanKind;
+use crate::services::overlaps::report::{self, MisuseDraft};
+use crate::services::overlaps::scan as overlap_scan;
+use crate::services::overlaps::workflow;
+use crate::services::{Actor, CoreError, CoreResult};
+use crate::store::Store;
+use crate::tui::effect::Message;
+use crate::tui::screens::overlaps::effects::{
+    Choices, FlagChange, MisuseInput, OverlapsEffect, OverlapsResult, Refusal, ScanFigures,
+};
+use std::sync::atomic::AtomicBool;
+
+fn said<T>(result: CoreResult<T>) -> Result<T, Message> {
+    result.map_err(|e| Message::of(&e))
+}
+
+pub(super) fn run(store: &mut Store, effect: OverlapsEffect) -> OverlapsResult {
+    use OverlapsEffect as E;
+    match effect {
+        E::LoadPage {
+            seq,
+            actor,
+            filter,
+            after,
+            limit,
+        } => OverlapsResult::Page {
+            seq,
+            result: said(report::list(store, &actor, &filter, after, limit)),
+        },
+        E::LoadDetail { actor, id } => OverlapsResult::Detail {
+            id,
+            result: said(report::detail(store, &actor, id).map(Box::new)),
+        },
+        E::LoadChoices { actor } => OverlapsResult::Choices(said(choices(store, &actor))),
+        E::LoadMatrix { actor } => OverlapsResult::Matrix(said(report::matrix(store, &actor))),
+        E::LoadHouseholds {
+            seq,
+            actor,
+            programmes,
+            after,
+            limit,
+        } => OverlapsResult::Households {
+            seq,
+            result: said(report::shared_households(
+                store,
+                &actor,
+                (&programmes.0, &programmes.1),
+                after,
+                limit,
+            )),
+        },
+        E::Scan { actor, kind } => OverlapsResult::Scanned(said(scan(store, &actor, kind))),
+        E::Change {
+            actor,
+            id,
+            version,
+            change,
+        } => OverlapsResult::Changed {
+            kind: change.kind(),
+            result: apply(store, &actor, id, version, change),
+        },
+        E::ReportMisuse { actor, input } => {
+            OverlapsResult::MisuseReported(said(misuse(store, &actor, input)))
+        }
+    }
+}
+
+fn choices(store: &Store, actor: &Actor) -> CoreResult<Choices> {
+    let filter = report::filter_choices(store, actor)?;
+    let agencies = agencies::list_agencies(store, actor, AgencyListing::Active)?
+        .into_iter()
+        .map(|a| (a.id, a.code, a.name))
+        .collect();
+    Ok(Choices {
+        agencies,
+        programmes: filter.programmes,
+        districts: filter.districts,
+        today: crate::domain::dates::iso(store.clock().today()),
+    })
+}
+
+/// A full or incremental scan, with nothing reporting progress and nothing cancelling it.
+pub fn scan(store: &mut Store, actor: &Actor, kind: ScanKind) -> CoreResult<ScanFigures> {
+    let cancel = AtomicBool::new(false);
+    let report = overlap_scan::scan(store, actor, kind, &mut (), &cancel)?;
+    Ok(ScanFigures {
+        incremental: kind == ScanKind::Incremental,
+        records: report.matching.records,
+        pairs: report.matching.pairs_compared,
+        probable: report.matching.probable,
+        dni_conflicts: report.matching.dni_conflicts,
+        rule_flags: report.rule_flags,
+        new: report.flags_new,
+        known: report.flags_seen,
+        reopened: report.flags_reopened,
+        cancelled: report.cancelled,
+    })
+}
+
+fn apply(
+    store: &mut Store,
+    actor: &Actor,
+    id: i64,
+    version: i64,
+    change: FlagChange,
+) -> Result<(), Refusal> {
+    let result = match change {
+        FlagChange::Step { step, note } => workflow::step(store, actor, id, version, step, &note),
+        FlagChange::Assign { agency, note } => {
+            workflow::assign(store, actor, id, version, agency, &note)
+        }
+        FlagChange::Note(text) => workflow::note(store, actor, id, &text),
+        FlagChange::Confirm => workflow::confirm(store, actor, id, version),
+        FlagChange::Undo => workflow::undo_confirm(store, actor, id, version),
+        FlagChange::Reject(reason) => workflow::reject(store, actor, id, version, &reason),
+    };
+    result.map_err(|err: CoreError| Refusal {
+        conflict: workflow::is_conflict(&err),
+        message: Message::of(&err),
+    })
+}
+
+fn misuse(store: &mut Store, actor: &Actor, input: MisuseInput) -> CoreResult<i64> {
+    let draft = MisuseDraft {
+        reported_on: input.reported_on,
+        agency_code: input.agency_code,
+        forced_activity: input.forced_activity,
+        description: input.description,
+        household: None,
+        community: None,
+        reported_by: input.reported_by,
+    };
+    report::report_misuse(store, actor, &draft)
+}
