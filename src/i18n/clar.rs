@@ -4,10 +4,14 @@
 //! One key enum, [`Clar`], with one exhaustive `match` per language: a key without a
 //! translation does not compile.
 
+mod cli;
+mod cli_messages;
 mod errors;
 mod labels;
 mod tui;
 
+pub use cli::ClarCli;
+pub use cli_messages::ClarCliMessage;
 pub use labels::{bp_text, detected_reason, long_date, weight_text};
 pub use tui::{ClarTui, ClarTuiMessage};
 
