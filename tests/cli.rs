@@ -306,3 +306,46 @@ fn backup_check_restore_and_audit_verify_from_the_command_line() {
         verify.stdout
     );
 }
+
+#[test]
+fn a_damaged_database_names_the_newest_backup_and_can_be_restored_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    init(&db);
+    let backup = tinkuy(&db, &["backup"], AS_ANA);
+    let saved = backup
+        .stdout
+        .trim()
+        .rsplit(": ")
+        .next()
+        .unwrap()
+        .to_string();
+    // A power cut with a bad disk: the first page is garbage.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&db).unwrap();
+    for b in bytes.iter_mut().take(100) {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let refused = tinkuy(&db, &["users", "list"], AS_ANA);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("está dañado"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(&format!("restore {saved}")),
+        "{}",
+        refused.stderr
+    );
+    let restore = tinkuy(&db, &["restore", &saved], AS_ANA);
+    assert_eq!(restore.code, 0, "{}", restore.stderr);
+    let list = tinkuy(&db, &["users", "list"], AS_ANA);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert!(list.stdout.contains("ana"));
+    // The damaged file was kept aside, not deleted.
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().contains("danado"));
+    assert!(kept);
+}

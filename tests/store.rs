@@ -213,3 +213,68 @@ fn ids_of_two_offices_never_collide() {
     assert_eq!(ids::display(id(&a)), "03021201-1");
     assert_eq!(ids::display(id(&b)), "03021202-1");
 }
+
+/// Two clerks, one shared file: both work; the second of two conflicting edits is refused and
+/// the first one stands.
+#[test]
+fn two_instances_on_one_database_both_work_and_conflicts_are_refused() {
+    use tinkuy::domain::forms::{HouseholdDraft, PersonDraft};
+    use tinkuy::services::registry::edit;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let (mut first, admin) = common::initialised_store(&path);
+    let mut second = Store::open(&path).unwrap();
+    let household =
+        edit::add_household(&mut first, &admin, "030212", &HouseholdDraft::default()).unwrap();
+    let draft = PersonDraft {
+        paternal: "Quispe".into(),
+        given: "Ana".into(),
+        ..PersonDraft::default()
+    };
+    let person = edit::add_person(&mut second, &admin, household, &draft).unwrap();
+    // Both read version 1; the first save wins, the second is refused.
+    edit::update_person(
+        &mut first,
+        &admin,
+        person,
+        1,
+        &PersonDraft {
+            given: "Ana María".into(),
+            ..draft.clone()
+        },
+    )
+    .unwrap();
+    let clash = edit::update_person(
+        &mut second,
+        &admin,
+        person,
+        1,
+        &PersonDraft {
+            given: "Anita".into(),
+            ..draft.clone()
+        },
+    );
+    assert!(matches!(
+        clash,
+        Err(tinkuy::services::CoreError::Store(
+            StoreError::Conflict { .. }
+        ))
+    ));
+    let given: String = second
+        .conn()
+        .query_row(
+            "SELECT given_names FROM person WHERE id = ?1",
+            [person],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(given, "Ana María");
+    // While either is open, a restore is refused.
+    let copy = dir.path().join("copy.db");
+    tinkuy::services::maintenance::backup(&first, Some(&copy)).unwrap();
+    let refused = tinkuy::services::maintenance::restore(&path, &copy);
+    assert!(matches!(
+        refused,
+        Err(tinkuy::services::CoreError::Store(StoreError::InUse))
+    ));
+}

@@ -64,7 +64,13 @@ fn username(ctx: &Ctx) -> Result<String, CoreError> {
 
 /// Logs in the acting user.
 pub fn actor(ctx: &Ctx, store: &Store) -> Result<Actor, CoreError> {
+    let (user, secret) = credentials(ctx)?;
+    auth::authenticate(store, &user, &secret)
+}
+
+/// The user name and password given (flags, environment or prompt).
+pub fn credentials(ctx: &Ctx) -> Result<(String, String), CoreError> {
     let user = username(ctx)?;
     let secret = password(ctx, Cli::PromptPassword)?;
-    auth::authenticate(store, &user, &secret)
+    Ok((user, secret))
 }

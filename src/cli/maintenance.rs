@@ -18,10 +18,18 @@ pub fn backup(ctx: &Ctx, args: BackupArgs) -> Result<(), CoreError> {
 }
 
 pub fn restore(ctx: &Ctx, args: RestoreArgs) -> Result<(), CoreError> {
-    {
-        let store = ctx.open()?;
-        let actor = login::actor(ctx, &store)?;
-        actor.require(Permission::ManageUsers)?;
+    // Who may restore is asked of the current database, or, when it is damaged, of the backup.
+    match ctx.open() {
+        Ok(store) => {
+            let actor = login::actor(ctx, &store)?;
+            actor.require(Permission::ManageUsers)?;
+        }
+        Err(CoreError::Damaged { .. }) => {
+            let (user, password) = login::credentials(ctx)?;
+            let actor = crate::services::auth::authenticate_in_file(&args.file, &user, &password)?;
+            actor.require(Permission::ManageUsers)?;
+        }
+        Err(e) => return Err(e),
     }
     let kept = maintenance::restore(&ctx.db, &args.file)?;
     println!("{}: {}", Cli::RestoreDone.text(ctx.lang), kept.display());

@@ -79,7 +79,7 @@ pub(crate) struct Ctx {
 
 impl Ctx {
     pub fn open(&self) -> Result<Store, CoreError> {
-        Ok(Store::open(&self.db)?)
+        crate::services::maintenance::open(&self.db)
     }
 }
 

@@ -181,6 +181,10 @@ impl Localize for CoreError {
             CoreError::Read(e) => e.es(),
             CoreError::NothingImported => Cow::Borrowed("No se importó nada."),
             CoreError::Reported => Cow::Borrowed("Ver el informe anterior."),
+            CoreError::Damaged { path, detail, newest_backup } => owned(match newest_backup {
+                Some(b) => format!("{} está dañado o no es una base de datos ({detail}). Restaure la copia más reciente con: tinkuy --db {} restore {}", path.display(), path.display(), b.display()),
+                None => format!("{} está dañado o no es una base de datos ({detail}). No hay copias de seguridad junto a él: busque una copia (USB, otra computadora) y restáurela con «tinkuy restore ARCHIVO».", path.display()),
+            }),
             CoreError::NoPasswordSource => Cow::Borrowed("No hay una terminal donde pedir la contraseña: defina TINKUY_PASSWORD (y TINKUY_USER) para usar Tinkuy desde un programa."),
             CoreError::ReasonRequired => Cow::Borrowed("Escriba el motivo: es obligatorio para resolver o descartar una alerta."),
             CoreError::FlagStep { from, to } => owned(format!("Una alerta en estado «{from}» no puede pasar a «{to}».")),
@@ -247,6 +251,10 @@ impl Localize for CoreError {
             CoreError::Read(e) => e.en(),
             CoreError::NothingImported => Cow::Borrowed("Nothing was imported."),
             CoreError::Reported => Cow::Borrowed("See the report above."),
+            CoreError::Damaged { path, detail, newest_backup } => owned(match newest_backup {
+                Some(b) => format!("{} is damaged or not a database ({detail}). Restore the newest backup with: tinkuy --db {} restore {}", path.display(), path.display(), b.display()),
+                None => format!("{} is damaged or not a database ({detail}). There are no backups beside it: find a copy (USB stick, another PC) and restore it with «tinkuy restore FILE».", path.display()),
+            }),
             CoreError::NoPasswordSource => Cow::Borrowed("There is no terminal to ask for the password: set TINKUY_PASSWORD (and TINKUY_USER) to use Tinkuy from a program."),
             CoreError::ReasonRequired => Cow::Borrowed("Write the reason: it is required to resolve or dismiss an alert."),
             CoreError::FlagStep { from, to } => owned(format!("An alert in state «{from}» cannot move to «{to}».")),

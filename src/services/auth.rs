@@ -122,8 +122,28 @@ fn password_matches(password: &str, stored: &str) -> bool {
 /// Checks a user name and password; the same answer for an unknown user and a wrong password,
 /// so the message does not reveal which accounts exist.
 pub fn authenticate(store: &Store, username: &str, password: &str) -> CoreResult<Actor> {
+    authenticate_on(store.conn(), username, password)
+}
+
+/// Checks credentials against the users of a database file opened read-only, without
+/// changing it: restoring over a damaged database authenticates against the backup.
+pub fn authenticate_in_file(
+    path: &std::path::Path,
+    username: &str,
+    password: &str,
+) -> CoreResult<Actor> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    authenticate_on(&conn, username, password)
+}
+
+fn authenticate_on(
+    conn: &rusqlite::Connection,
+    username: &str,
+    password: &str,
+) -> CoreResult<Actor> {
     let username = username.trim().to_lowercase();
-    let row = users::by_username(store.conn(), &username)?.ok_or(CoreError::BadCredentials)?;
+    let row = users::by_username(conn, &username)?.ok_or(CoreError::BadCredentials)?;
     if !password_matches(password, &row.password_hash) {
         return Err(CoreError::BadCredentials);
     }

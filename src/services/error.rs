@@ -56,6 +56,12 @@ pub enum CoreError {
     NotAMatch,
     #[error("no terminal to ask for a password and TINKUY_PASSWORD is not set")]
     NoPasswordSource,
+    #[error("{path} is damaged: {detail}")]
+    Damaged {
+        path: std::path::PathBuf,
+        detail: String,
+        newest_backup: Option<std::path::PathBuf>,
+    },
     #[error("the problem was already reported")]
     Reported,
     #[error("nothing was imported")]

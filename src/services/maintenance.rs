@@ -75,17 +75,33 @@ pub fn auto_backup(store: &Store) -> CoreResult<Option<PathBuf>> {
 pub fn restore(db: &Path, source: &Path) -> CoreResult<PathBuf> {
     backup::check_restorable(source)?;
     let _alone = backup::lock_exclusive(db)?;
-    let keep = {
-        let current = rusqlite::Connection::open(db).map_err(StoreError::from)?;
-        let dest = backups_dir(db).join(format!(
-            "tinkuy-{}-antes-de-restaurar.db",
-            stamp(Utc::now())
-        ));
-        backup::copy_to(&current, &dest)?;
-        dest
+    let kept = match backup::check_restorable(db) {
+        // A sound database is copied aside through SQLite first.
+        Ok(_) => {
+            let current = rusqlite::Connection::open(db).map_err(StoreError::from)?;
+            let dest = backups_dir(db).join(format!(
+                "tinkuy-{}-antes-de-restaurar.db",
+                stamp(Utc::now())
+            ));
+            backup::copy_to(&current, &dest)?;
+            dest
+        }
+        // A damaged one cannot be read page by page: the file itself is moved aside, kept.
+        Err(_) => {
+            let dest = db.with_extension(format!("danado-{}.db", stamp(Utc::now())));
+            std::fs::rename(db, &dest).map_err(|e| StoreError::Io {
+                path: db.to_path_buf(),
+                detail: e.to_string(),
+            })?;
+            for side in ["db-wal", "db-shm"] {
+                let _ = std::fs::remove_file(db.with_extension(side));
+            }
+            dest
+        }
     };
     backup::restore_into(db, source)?;
-    Ok(keep)
+    crate::store::restrict(db);
+    Ok(kept)
 }
 
 /// One finding of the integrity check.
@@ -126,4 +142,21 @@ pub fn check(store: &Store, actor: &Actor) -> CoreResult<Vec<Finding>> {
 /// Whether a refused database is damaged, and the newest backup to restore, for the message.
 pub fn newest_backup(db: &Path) -> Option<PathBuf> {
     list_backups(db).into_iter().next()
+}
+
+/// Opens the database; a damaged file is refused with the newest backup named, so the message
+/// can say exactly what to restore.
+pub fn open(path: &Path) -> CoreResult<Store> {
+    match Store::open(path) {
+        Ok(store) => Ok(store),
+        Err(StoreError::Corrupt { path, detail }) => {
+            let newest_backup = newest_backup(&path);
+            Err(crate::services::CoreError::Damaged {
+                path,
+                detail,
+                newest_backup,
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
 }
