@@ -191,12 +191,11 @@ fn show(ctx: &Ctx, a: CallRef) -> CoreResult<()> {
     println!("  {}: {}", Clar::ActaKind.text(lang), c.kind.text(lang));
     println!("  {}: {}", T::Status.text(lang), c.status.text(lang));
     println!("  {}: {}", Clar::ActaEnvelope.text(lang), c.envelope);
-    println!(
-        "  {} {} – {}",
-        T::ColOpens.text(lang),
-        iso(c.opens_on),
-        iso(c.closes_on)
-    );
+    let window = M::Window {
+        opens: iso(c.opens_on),
+        closes: iso(c.closes_on),
+    };
+    println!("  {}", window.text(lang));
     print_rules(ctx, &d);
     Ok(())
 }

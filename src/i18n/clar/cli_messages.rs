@@ -27,6 +27,10 @@ pub enum ClarCliMessage {
     CallOpened {
         title: String,
     },
+    Window {
+        opens: String,
+        closes: String,
+    },
     CallClosed {
         title: String,
     },
@@ -173,6 +177,7 @@ fn es(m: &ClarCliMessage) -> String {
         M::MemberAdded { name, association, count } => format!("{name} es socio de «{association}» (socios: {count})."),
         M::CallAdded { id, title } => format!("Convocatoria creada en borrador: {id} «{title}». Ábrala con «tinkuy clar call open {id}»."),
         M::CallOpened { title } => format!("La convocatoria «{title}» está abierta y recibe propuestas."),
+        M::Window { opens, closes } => format!("Plazo: del {opens} al {closes}"),
         M::CallClosed { title } => format!("La convocatoria «{title}» está cerrada. Instale su sesión con «tinkuy clar session open»."),
         M::RuleMembers { min, max } => format!("Socios por asociación: de {min} a {max}."),
         M::RuleShare { share_bp, ceiling } => format!("Aporte del programa: hasta el {} del total y hasta {ceiling}.", bp_text(*share_bp)),
@@ -218,6 +223,7 @@ fn en(m: &ClarCliMessage) -> String {
         M::MemberAdded { name, association, count } => format!("{name} is a member of “{association}” (members: {count})."),
         M::CallAdded { id, title } => format!("Call created as a draft: {id} “{title}”. Open it with “tinkuy clar call open {id}”."),
         M::CallOpened { title } => format!("The call “{title}” is open and receives proposals."),
+        M::Window { opens, closes } => format!("Open from {opens} to {closes}"),
         M::CallClosed { title } => format!("The call “{title}” is closed. Open its session with “tinkuy clar session open”."),
         M::RuleMembers { min, max } => format!("Members per association: {min} to {max}."),
         M::RuleShare { share_bp, ceiling } => format!("Programme share: up to {} of the total and up to {ceiling}.", bp_text(*share_bp)),
