@@ -31,7 +31,7 @@ pub enum Command {
     Meeting(super::committee::MeetingCommand),
     Agreements(super::committee::AgreementsArgs),
     #[command(subcommand)]
-    Clar(ClarCommand),
+    Clar(super::clar::ClarCommand),
     #[command(subcommand)]
     Persons(PersonsCommand),
     #[command(subcommand)]
@@ -160,43 +160,6 @@ pub enum TableFormat {
 pub struct OverviewArgs {
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     pub format: TableFormat,
-}
-
-#[derive(Debug, Clone, Subcommand)]
-pub enum ClarCommand {
-    Sessions,
-    Ranking(ClarSessionArgs),
-    Acta(ClarActaArgs),
-    Followup(ClarFollowupArgs),
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct ClarSessionArgs {
-    #[arg(value_name = "SESSION")]
-    pub session: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ActaFormatArg {
-    Md,
-    Txt,
-    Html,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct ClarActaArgs {
-    #[arg(value_name = "SESSION")]
-    pub session: String,
-    #[arg(long, value_enum, default_value_t = ActaFormatArg::Md)]
-    pub format: ActaFormatArg,
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct ClarFollowupArgs {
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -138,6 +138,10 @@ const CLAR_TEXTS: &[(&str, &str, Clar)] = &[
     ("clar acta", "out", Clar::ArgOut),
     ("clar followup", "", Clar::CmdClarFollowup),
     ("clar followup", "as_of", Clar::ArgAsOf),
+    ("clar session close", "session", Clar::ArgSession),
+    ("clar conflict", "session", Clar::ArgSession),
+    ("clar score", "session", Clar::ArgSession),
+    ("clar award", "session", Clar::ArgSession),
 ];
 
 pub fn localize(command: Command, lang: Lang) -> Command {
@@ -154,6 +158,7 @@ pub fn localize(command: Command, lang: Lang) -> Command {
         let words: Vec<&str> = path.split_whitespace().collect();
         command = apply(command, &words, arg, text);
     }
+    let command = super::clar::localize_help(command, lang);
     super::committee::localize(command, lang)
 }
 

@@ -4,10 +4,14 @@
 //! One key enum, [`Clar`], with one exhaustive `match` per language: a key without a
 //! translation does not compile.
 
+mod cli;
+mod cli_messages;
 mod errors;
 mod labels;
 mod tui;
 
+pub use cli::ClarCli;
+pub use cli_messages::ClarCliMessage;
 pub use labels::{bp_text, detected_reason, long_date, weight_text};
 pub use tui::{ClarTui, ClarTuiMessage};
 
@@ -171,7 +175,7 @@ impl Localize for Clar {
             Clar::NoSessions => "No hay sesiones del CLAR.",
             Clar::NoFollowUp => "Aún no hay emprendimientos financiados.",
             Clar::ActaWritten => "Acta escrita en",
-            Clar::CmdClar => "CLAR: sesiones, orden de mérito, actas y seguimiento",
+            Clar::CmdClar => "CLAR: asociaciones, convocatorias, propuestas, sesiones, calificación, adjudicación, actas y seguimiento",
             Clar::CmdClarSessions => "Lista las sesiones del CLAR (un miembro del CLAR ve solo las suyas)",
             Clar::CmdClarRanking => "Muestra el orden de mérito de una sesión cerrada y el saldo del fondo",
             Clar::CmdClarActa => "Exporta el acta de una sesión: Markdown, texto o página HTML imprimible",
@@ -253,7 +257,7 @@ impl Localize for Clar {
             Clar::NoSessions => "There are no CLAR sessions.",
             Clar::NoFollowUp => "No venture has been funded yet.",
             Clar::ActaWritten => "Minutes written to",
-            Clar::CmdClar => "CLAR: sessions, ranking, minutes and follow-up",
+            Clar::CmdClar => "CLAR: associations, calls, proposals, sessions, scoring, awards, minutes and follow-up",
             Clar::CmdClarSessions => "Lists the CLAR sessions (a CLAR member sees only their own)",
             Clar::CmdClarRanking => "Shows a closed session's ranking and the funds remaining",
             Clar::CmdClarActa => "Exports a session's minutes: Markdown, plain text or a printable HTML page",

@@ -18,7 +18,10 @@ pub mod overlaps;
 mod roster;
 mod tui;
 
-pub use clar::{bp_text, detected_reason, long_date, weight_text, Clar, ClarTui, ClarTuiMessage};
+pub use clar::{
+    bp_text, detected_reason, long_date, weight_text, Clar, ClarCli, ClarCliMessage, ClarTui,
+    ClarTuiMessage,
+};
 pub use cli::Cli;
 pub use committee::{
     Committee, CommitteeCli, CommitteeNotice, CommitteeReport, CommitteeTui, FlagText,

@@ -4,7 +4,7 @@
 use super::labels::bp_text;
 use crate::domain::money::Money;
 use crate::i18n::{owned, Lang, Localize};
-use crate::services::clar::error::{ClarError, ClarField, Unscored, WriteProblem};
+use crate::services::clar::error::{ClarError, ClarField, ClarRecord, Unscored, WriteProblem};
 use crate::services::clar::rules::RuleViolation;
 use std::borrow::Cow;
 
@@ -30,6 +30,33 @@ fn field(f: ClarField, lang: Lang) -> &'static str {
         ),
     };
     pick(lang, es, en)
+}
+
+/// An unknown record, and where to see the right codes.
+fn unknown_record(record: ClarRecord, text: &str, lang: Lang) -> String {
+    let (es, en, list) = match record {
+        ClarRecord::Association => (
+            "la asociación",
+            "association",
+            "tinkuy clar association list",
+        ),
+        ClarRecord::Call => ("la convocatoria", "call", "tinkuy clar call list"),
+        ClarRecord::Proposal => (
+            "la propuesta",
+            "proposal",
+            "tinkuy clar proposal list --call …",
+        ),
+        ClarRecord::Member => (
+            "el miembro del CLAR",
+            "CLAR member",
+            "tinkuy clar member list",
+        ),
+        ClarRecord::Person => ("la persona", "person", "tinkuy persons search"),
+    };
+    match lang {
+        Lang::Es => format!("No existe {es} «{text}». Vea los códigos con «{list}»."),
+        Lang::En => format!("There is no {en} “{text}”. See the codes with “{list}”."),
+    }
 }
 
 fn setting(what: &str, lang: Lang) -> &'static str {
@@ -213,6 +240,8 @@ fn es(e: &ClarError) -> String {
         ClarError::ProposalNotEditable { title, status } => format!("La propuesta «{title}» está en estado «{}»; solo se editan borradores.", status.text(l)),
         ClarError::ReasonsRequired => "Indique las razones por las que la propuesta no es viable.".into(),
         ClarError::UserNotClarRole { username } => format!("El usuario {username} no tiene el rol Miembro del CLAR; cámbielo antes de vincularlo."),
+        ClarError::UnknownRecord { record, text } => unknown_record(*record, text, l),
+        ClarError::UnknownCommunity { name, district } => format!("No hay una comunidad «{name}» registrada en el distrito {district}. Escriba el nombre como figura en el padrón."),
         ClarError::UnknownSession { text } => format!("No existe la sesión del CLAR «{text}». Vea los números de acta con «tinkuy clar sessions»."),
         ClarError::SessionClosed => "La sesión ya está cerrada y no se puede cambiar.".into(),
         ClarError::SessionOpen => "La sesión sigue abierta: el orden de mérito se conoce al cerrarla.".into(),
@@ -262,6 +291,8 @@ fn en(e: &ClarError) -> String {
         ClarError::ProposalNotEditable { title, status } => format!("Proposal “{title}” is “{}”; only drafts can be edited.", status.text(l)),
         ClarError::ReasonsRequired => "Give the reasons why the proposal is not viable.".into(),
         ClarError::UserNotClarRole { username } => format!("User {username} does not have the CLAR member role; change it before linking them."),
+        ClarError::UnknownRecord { record, text } => unknown_record(*record, text, l),
+        ClarError::UnknownCommunity { name, district } => format!("There is no community “{name}” registered in district {district}. Write the name as the registry has it."),
         ClarError::UnknownSession { text } => format!("There is no CLAR session “{text}”. See the minutes numbers with “tinkuy clar sessions”."),
         ClarError::SessionClosed => "The session is closed and cannot be changed.".into(),
         ClarError::SessionOpen => "The session is still open: the ranking is known once it is closed.".into(),

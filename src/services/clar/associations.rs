@@ -2,16 +2,16 @@
 //! people added by name and DNI. The member list is what the field visit checks and what
 //! conflict detection compares a CLAR member against.
 
-use super::{audit, optional, require_read, required, ClarError, ClarField};
+use super::{audit, optional, require_read, required, ClarError, ClarField, ClarRecord};
 use crate::domain::clar::{AssociationKind, LegalStatus};
 use crate::domain::dni::Dni;
 use crate::domain::names::fold_key;
-use crate::services::{write, Actor, CoreResult, Permission, WriteCtx};
+use crate::services::{write, Actor, CoreError, CoreResult, Permission, WriteCtx};
 use crate::store::clar::associations::{
     self as store, AssociationFields, AssociationRow, MemberRow, NewMember as NewMemberRow,
 };
 use crate::store::clar::not_found;
-use crate::store::{ids, Store};
+use crate::store::{households, ids, office, territory, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::Transaction;
 use serde_json::json;
@@ -251,4 +251,52 @@ fn mask(dni: &str) -> String {
         .enumerate()
         .map(|(i, c)| if i + 4 < n { '*' } else { c })
         .collect()
+}
+
+/// The registry community of an association, by its name in `district` (the office's own
+/// district when none is given). Refused when the registry has no such community, so a typing
+/// slip does not create a second one.
+pub fn find_community(
+    store: &Store,
+    actor: &Actor,
+    district: Option<&str>,
+    name: &str,
+) -> CoreResult<i64> {
+    require_read(actor)?;
+    let conn = store.conn();
+    let district = match district.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => d.to_string(),
+        None => {
+            office::get(conn)?
+                .ok_or(StoreError::NotInitialised)?
+                .district_ubigeo
+        }
+    };
+    if territory::district(conn, &district)?.is_none() {
+        return Err(CoreError::UnknownDistrict(district));
+    }
+    let name = required(name, ClarField::Name)?;
+    match territory::community_by_key(conn, &district, &fold_key(&name))? {
+        Some(id) => Ok(id),
+        None => Err(ClarError::UnknownCommunity { name, district }.into()),
+    }
+}
+
+/// A registry person by DNI or by code, for adding them to an association.
+pub fn find_person(store: &Store, actor: &Actor, text: &str) -> CoreResult<i64> {
+    require_read(actor)?;
+    let conn = store.conn();
+    let text = text.trim();
+    let unknown = || ClarError::UnknownRecord {
+        record: ClarRecord::Person,
+        text: text.to_string(),
+    };
+    if let Ok(parsed) = Dni::parse(text) {
+        if let Some((id, _)) = households::person_by_dni(conn, parsed.dni.as_str())? {
+            return Ok(id);
+        }
+    }
+    let id = ids::parse(text).ok_or_else(unknown)?;
+    store::person_name_and_dni(conn, id)?.ok_or_else(unknown)?;
+    Ok(id)
 }

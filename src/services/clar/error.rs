@@ -22,6 +22,16 @@ pub enum ClarField {
     LineDescription,
 }
 
+/// A kind of CLAR record a person names by its code (or name) on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClarRecord {
+    Association,
+    Call,
+    Proposal,
+    Member,
+    Person,
+}
+
 /// A proposal that cannot be ranked yet: who has not finished scoring it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unscored {
@@ -93,6 +103,10 @@ pub enum ClarError {
     ReasonsRequired,
     #[error("user {username} does not have the CLAR member role")]
     UserNotClarRole { username: String },
+    #[error("no {record:?} {text:?}")]
+    UnknownRecord { record: ClarRecord, text: String },
+    #[error("no community {name:?} in district {district}")]
+    UnknownCommunity { name: String, district: String },
     #[error("no CLAR session {text:?}")]
     UnknownSession { text: String },
     #[error("the session is closed")]

@@ -6,7 +6,7 @@ use super::conflicts::refresh_detected;
 use super::{audit, load_session, optional, require_read, required, ClarError, ClarField};
 use crate::domain::dni::Dni;
 use crate::domain::role::Role;
-use crate::services::{write, Actor, CoreResult, Permission, WriteCtx};
+use crate::services::{write, Actor, CoreError, CoreResult, Permission, WriteCtx};
 use crate::store::clar::not_found;
 use crate::store::clar::sessions::{self as store, MemberRow};
 use crate::store::{ids, users, Store};
@@ -126,4 +126,14 @@ pub(crate) fn seat_in(
         session_id,
         json!({ "member_id": member_id, "present": present }),
     )
+}
+
+/// The user account to link a CLAR member to, by user name.
+pub fn find_user(store: &Store, actor: &Actor, username: &str) -> CoreResult<i64> {
+    actor.require(Permission::WriteClar)?;
+    let name = username.trim().to_lowercase();
+    match users::by_username(store.conn(), &name)? {
+        Some(user) => Ok(user.id),
+        None => Err(CoreError::UnknownUser(name)),
+    }
 }

@@ -28,7 +28,7 @@ pub mod rules;
 pub mod scoring;
 pub mod session;
 
-pub use error::{ClarError, ClarField, Unscored, WriteProblem};
+pub use error::{ClarError, ClarField, ClarRecord, Unscored, WriteProblem};
 
 use super::{Actor, CoreResult, Permission, WriteCtx};
 use crate::domain::names::normalize_name;

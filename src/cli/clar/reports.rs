@@ -2,42 +2,20 @@
 //! ranking with the funds remaining, its acta (to the screen or, whole or not at all, to a
 //! file), and the follow-up of funded ventures per call.
 
-use super::args::{ActaFormatArg, ClarActaArgs, ClarCommand, ClarFollowupArgs, ClarSessionArgs};
-use super::{login, Ctx};
+use super::args::{ActaArgs, ActaFormatArg, FollowupArgs, SessionArgs};
+use super::{col, open, session_id};
+use crate::cli::Ctx;
 use crate::domain::dates::parse_date;
-use crate::i18n::{Clar, Lang, Localize};
+use crate::i18n::{Clar, Localize};
 use crate::services::clar::acta::{self, file::write_atomically, ActaFormat};
+use crate::services::clar::award::RankingView;
 use crate::services::clar::ranking::milli_text;
-use crate::services::clar::{acta_label, award, followup, session, ClarError};
+use crate::services::clar::{acta_label, award, followup, session};
 use crate::services::CoreError;
-use crate::store::{ids, Store};
+use crate::store::ids;
 
-pub fn run(ctx: &Ctx, command: ClarCommand) -> Result<(), CoreError> {
-    match command {
-        ClarCommand::Sessions => sessions(ctx),
-        ClarCommand::Ranking(args) => ranking(ctx, args),
-        ClarCommand::Acta(args) => acta(ctx, args),
-        ClarCommand::Followup(args) => followup(ctx, args),
-    }
-}
-
-/// A column heading as the command line prints them: lower case.
-fn col(key: Clar, lang: Lang) -> String {
-    key.text(lang).to_lowercase()
-}
-
-fn resolve(store: &Store, text: &str) -> Result<i64, CoreError> {
-    session::resolve_session(store, text)?.ok_or_else(|| {
-        ClarError::UnknownSession {
-            text: text.trim().to_string(),
-        }
-        .into()
-    })
-}
-
-fn sessions(ctx: &Ctx) -> Result<(), CoreError> {
-    let store = ctx.open()?;
-    let actor = login::actor(ctx, &store)?;
+pub fn sessions(ctx: &Ctx) -> Result<(), CoreError> {
+    let (store, actor) = open(ctx)?;
     let rows = session::list_sessions(&store, &actor)?;
     let lang = ctx.lang;
     if rows.is_empty() {
@@ -70,11 +48,16 @@ fn sessions(ctx: &Ctx) -> Result<(), CoreError> {
     Ok(())
 }
 
-fn ranking(ctx: &Ctx, args: ClarSessionArgs) -> Result<(), CoreError> {
-    let store = ctx.open()?;
-    let actor = login::actor(ctx, &store)?;
-    let id = resolve(&store, &args.session)?;
+pub fn ranking(ctx: &Ctx, args: SessionArgs) -> Result<(), CoreError> {
+    let (store, actor) = open(ctx)?;
+    let id = session_id(&store, &args.session)?;
     let view = award::ranking(&store, &actor, id)?;
+    print_ranking(ctx, &view);
+    Ok(())
+}
+
+/// The ranking, what each proposal gets and what remains of the funds.
+pub fn print_ranking(ctx: &Ctx, view: &RankingView) {
     let lang = ctx.lang;
     println!(
         "{} {} — {}",
@@ -114,13 +97,11 @@ fn ranking(ctx: &Ctx, args: ClarSessionArgs) -> Result<(), CoreError> {
     if !view.awarded {
         println!("{}", Clar::ActaPending.text(lang));
     }
-    Ok(())
 }
 
-fn acta(ctx: &Ctx, args: ClarActaArgs) -> Result<(), CoreError> {
-    let store = ctx.open()?;
-    let actor = login::actor(ctx, &store)?;
-    let id = resolve(&store, &args.session)?;
+pub fn acta(ctx: &Ctx, args: ActaArgs) -> Result<(), CoreError> {
+    let (store, actor) = open(ctx)?;
+    let id = session_id(&store, &args.session)?;
     let format = match args.format {
         ActaFormatArg::Md => ActaFormat::Markdown,
         ActaFormatArg::Txt => ActaFormat::Text,
@@ -137,9 +118,8 @@ fn acta(ctx: &Ctx, args: ClarActaArgs) -> Result<(), CoreError> {
     Ok(())
 }
 
-fn followup(ctx: &Ctx, args: ClarFollowupArgs) -> Result<(), CoreError> {
-    let store = ctx.open()?;
-    let actor = login::actor(ctx, &store)?;
+pub fn followup(ctx: &Ctx, args: FollowupArgs) -> Result<(), CoreError> {
+    let (store, actor) = open(ctx)?;
     let as_of = match args.as_of.as_deref() {
         Some(text) => parse_date(text).map_err(|_| CoreError::InvalidValue {
             field: "--as-of",
