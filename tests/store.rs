@@ -278,3 +278,48 @@ fn two_instances_on_one_database_both_work_and_conflicts_are_refused() {
         Err(tinkuy::services::CoreError::Store(StoreError::InUse))
     ));
 }
+
+#[test]
+fn the_automatic_backup_is_made_once_a_day_and_only_the_newest_are_kept() {
+    use tinkuy::services::maintenance::{auto_backup, backups_dir, list_backups};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let (store, _) = common::initialised_store(&path);
+    assert!(auto_backup(&store).unwrap().is_some());
+    assert!(auto_backup(&store).unwrap().is_none(), "one a day");
+    // Older days' backups beyond the setting are removed, newest first kept.
+    store
+        .conn()
+        .execute(
+            "UPDATE setting SET value = '3' WHERE key = 'backup.keep'",
+            [],
+        )
+        .unwrap();
+    for day in ["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04"] {
+        std::fs::write(
+            backups_dir(&path).join(format!("tinkuy-{day}-080000.db")),
+            b"old",
+        )
+        .unwrap();
+    }
+    auto_backup(&store).unwrap();
+    let kept: Vec<String> = list_backups(&path)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert!(
+        kept[1].starts_with("tinkuy-2026-01-04") && kept[2].starts_with("tinkuy-2026-01-03"),
+        "{kept:?}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(backups_dir(&path))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o700);
+    }
+}

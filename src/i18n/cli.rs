@@ -147,6 +147,8 @@ pub enum Cli {
     AuditIntact,
     AuditEntries,
     ArgIncludePersonal,
+    LastBackup,
+    NoBackup,
 }
 
 impl Localize for Cli {
@@ -294,6 +296,8 @@ impl Localize for Cli {
             Cli::AuditIntact => "La bitácora está intacta",
             Cli::AuditEntries => "entradas",
             Cli::ArgIncludePersonal => "Incluye DNI y fechas de nacimiento completos (requiere un rol con acceso; queda en la bitácora). Sin esta opción se exportan ocultos",
+            Cli::LastBackup => "copia",
+            Cli::NoBackup => "¡sin copia de seguridad!",
         })
     }
 
@@ -441,6 +445,8 @@ impl Localize for Cli {
             Cli::AuditIntact => "The audit log is intact",
             Cli::AuditEntries => "entries",
             Cli::ArgIncludePersonal => "Includes full DNIs and birth dates (needs a role with access; recorded in the audit log). Without it they are masked",
+            Cli::LastBackup => "backup",
+            Cli::NoBackup => "no backup!",
         })
     }
 }

@@ -65,14 +65,14 @@ pub fn run_with(db: &Path, settings: Settings) -> i32 {
     let lang = settings.lang;
     // The database is opened before the terminal is taken over, so a newer or damaged file
     // is reported as one plain line on a normal terminal.
-    let store = match Store::open(db) {
+    let store = match crate::services::maintenance::open(db) {
         Ok(store) => store,
         Err(err) => return fail(lang, &err),
     };
     let app = App::new(AppConfig {
         lang,
         theme: settings.theme,
-        db_path: db.display().to_string(),
+        db_path: with_last_backup(db, &store, lang),
     });
     let runner = Runner::new(store, settings.config_path);
     match drive(app, runner, db) {
@@ -84,6 +84,26 @@ pub fn run_with(db: &Path, settings: Settings) -> i32 {
             },
         ),
     }
+}
+
+/// Makes the day's backup if none was made today, and says in the status line when the last
+/// one was made. A failed backup does not stop the office from working; the line says so.
+fn with_last_backup(db: &Path, store: &Store, lang: Lang) -> String {
+    let made = crate::services::maintenance::auto_backup(store);
+    let newest = crate::services::maintenance::newest_backup(db);
+    let when = newest
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .and_then(|n| {
+            n.strip_prefix("tinkuy-")
+                .map(|r| r.chars().take(10).collect::<String>())
+        });
+    let label = match (made, when) {
+        (Err(_), _) | (_, None) => Cli::NoBackup.text(lang).into_owned(),
+        (Ok(_), Some(day)) => format!("{} {day}", Cli::LastBackup.text(lang)),
+    };
+    format!("{} · {label}", db.display())
 }
 
 fn fail(lang: Lang, err: &impl Localize) -> i32 {
