@@ -12,34 +12,7 @@ use crate::domain::sisfoh::SisfohError;
 use crate::domain::ubigeo::UbigeoError;
 use std::borrow::Cow;
 
-const MONTHS_ES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use super::{MONTHS_EN, MONTHS_ES};
 
 fn month_name(names: &[&'static str; 12], month: u32) -> &'static str {
     let index = usize::try_from(month.saturating_sub(1)).unwrap_or(0);

@@ -110,34 +110,7 @@ pub fn bp_text(bp: i64) -> String {
     }
 }
 
-const MONTHS_ES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::i18n::{MONTHS_EN, MONTHS_ES};
 
 /// A date as an acta writes it: `14 de mayo de 2026`, `14 May 2026`.
 pub fn long_date(d: chrono::NaiveDate, lang: Lang) -> String {
