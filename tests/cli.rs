@@ -308,6 +308,31 @@ fn backup_check_restore_and_audit_verify_from_the_command_line() {
 }
 
 #[test]
+fn how_many_automatic_backups_are_kept_is_set_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    init(&db);
+    let refused = tinkuy(&db, &["backup", "--keep", "0"], AS_ANA);
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused.stderr.contains("indique un número de 1 a 365"),
+        "{}",
+        refused.stderr
+    );
+    let kept = tinkuy(&db, &["backup", "--keep", "30"], AS_ANA);
+    assert_eq!(kept.code, 0, "{}", kept.stderr);
+    assert!(
+        kept.stdout.starts_with(
+            "Copias automáticas que se conservarán: 30\nCopia de seguridad guardada en"
+        ),
+        "{}",
+        kept.stdout
+    );
+    let audit = tinkuy(&db, &["audit"], AS_ANA);
+    assert!(audit.stdout.contains("setting"), "{}", audit.stdout);
+}
+
+#[test]
 fn a_damaged_database_names_the_newest_backup_and_can_be_restored_over() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");

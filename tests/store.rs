@@ -4,6 +4,8 @@ mod common;
 
 use rusqlite::Connection;
 use std::path::Path;
+use tinkuy::domain::role::Role;
+use tinkuy::i18n::{Lang, Localize};
 use tinkuy::store::migrate::{self, Outcome, APPLICATION_ID};
 use tinkuy::store::{Store, StoreError};
 
@@ -281,20 +283,32 @@ fn two_instances_on_one_database_both_work_and_conflicts_are_refused() {
 
 #[test]
 fn the_automatic_backup_is_made_once_a_day_and_only_the_newest_are_kept() {
-    use tinkuy::services::maintenance::{auto_backup, backups_dir, list_backups};
+    use tinkuy::services::maintenance::{
+        auto_backup, backup_keep, backups_dir, list_backups, set_backup_keep,
+    };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.db");
-    let (store, _) = common::initialised_store(&path);
+    let (mut store, admin) = common::initialised_store(&path);
     assert!(auto_backup(&store).unwrap().is_some());
     assert!(auto_backup(&store).unwrap().is_none(), "one a day");
+    // Only an administrator changes how many are kept, within 1..=365, and it is audited.
+    assert_eq!(backup_keep(&store).unwrap(), 14);
+    let clerk = common::user_with_role(&mut store, &admin, "rosa", Role::Registrador);
+    assert!(set_backup_keep(&mut store, &clerk, 3).is_err());
+    let zero = set_backup_keep(&mut store, &admin, 0).unwrap_err();
+    assert!(zero.text(Lang::Es).contains("de 1 a 365"), "{zero}");
+    assert_eq!(backup_keep(&store).unwrap(), 14, "refusals change nothing");
+    set_backup_keep(&mut store, &admin, 3).unwrap();
+    assert_eq!(backup_keep(&store).unwrap(), 3);
+    let filter = tinkuy::store::audit::Filter {
+        since: None,
+        username: Some("admin".into()),
+        entity: Some("setting".into()),
+        limit: 10,
+    };
+    let entries = tinkuy::store::audit::list(store.conn(), &filter).unwrap();
+    assert_eq!(entries.len(), 1, "audited once: {entries:?}");
     // Older days' backups beyond the setting are removed, newest first kept.
-    store
-        .conn()
-        .execute(
-            "UPDATE setting SET value = '3' WHERE key = 'backup.keep'",
-            [],
-        )
-        .unwrap();
     for day in ["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04"] {
         std::fs::write(
             backups_dir(&path).join(format!("tinkuy-{day}-080000.db")),

@@ -257,6 +257,8 @@ pub struct ReportMisuseArgs {
 pub struct BackupArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[arg(long, value_name = "N")]
+    pub keep: Option<usize>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -98,6 +98,7 @@ const TEXTS: &[(&str, &str, Cli)] = &[
     ("export matches", "out", Cli::ArgOut),
     ("backup", "", Cli::CmdBackup),
     ("backup", "out", Cli::ArgBackupOut),
+    ("backup", "keep", Cli::ArgBackupKeep),
     ("restore", "", Cli::CmdRestore),
     ("restore", "file", Cli::ArgRestoreFile),
     ("check", "", Cli::CmdCheck),

@@ -7,8 +7,12 @@ use crate::services::{maintenance, CoreError, Permission};
 use crate::store::audit;
 
 pub fn backup(ctx: &Ctx, args: BackupArgs) -> Result<(), CoreError> {
-    let store = ctx.open()?;
+    let mut store = ctx.open()?;
     let actor = login::actor(ctx, &store)?;
+    if let Some(keep) = args.keep {
+        maintenance::set_backup_keep(&mut store, &actor, keep)?;
+        println!("{}: {keep}", Cli::BackupKeep.text(ctx.lang));
+    }
     actor
         .require(Permission::WriteRegistry)
         .or_else(|_| actor.require(Permission::ManageUsers))?;

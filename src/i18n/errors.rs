@@ -177,6 +177,9 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Valor no válido para {field}: «{value}»."))
             }
+            CoreError::BackupKeepOutOfRange(n) => owned(format!(
+                "No se puede conservar {n} copias: indique un número de 1 a 365 (por ejemplo, 14 para dos semanas)."
+            )),
             CoreError::Clar(e) => e.es(),
             CoreError::Read(e) => e.es(),
             CoreError::NothingImported => Cow::Borrowed("No se importó nada."),
@@ -247,6 +250,9 @@ impl Localize for CoreError {
             CoreError::InvalidValue { field, value } => {
                 owned(format!("Invalid value for {field}: «{value}»."))
             }
+            CoreError::BackupKeepOutOfRange(n) => owned(format!(
+                "Cannot keep {n} backups: give a number from 1 to 365 (for example, 14 for two weeks)."
+            )),
             CoreError::Clar(e) => e.en(),
             CoreError::Read(e) => e.en(),
             CoreError::NothingImported => Cow::Borrowed("Nothing was imported."),

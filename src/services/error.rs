@@ -66,6 +66,8 @@ pub enum CoreError {
     Reported,
     #[error("nothing was imported")]
     NothingImported,
+    #[error("backups to keep must be 1 to 365, not {0}")]
+    BackupKeepOutOfRange(usize),
     #[error("invalid value for {field}: {value:?}")]
     InvalidValue { field: &'static str, value: String },
     #[error("the database already holds households; demo data only goes into one without any")]

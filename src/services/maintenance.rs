@@ -2,7 +2,7 @@
 //! N), restoring one, and checking integrity — SQLite's own checks plus the application's
 //! invariants, reported in plain words.
 
-use crate::services::{Actor, CoreResult, Permission};
+use crate::services::{write, Actor, CoreError, CoreResult, Permission};
 use crate::store::{audit, backup, office, Store, StoreError};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
@@ -60,14 +60,43 @@ pub fn auto_backup(store: &Store) -> CoreResult<Option<PathBuf>> {
     } else {
         Some(backup(store, None)?)
     };
-    let keep = office::setting(store.conn(), "backup.keep")?
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or(14)
-        .max(1);
+    let keep = backup_keep(store)?;
     for old in list_backups(store.path()).into_iter().skip(keep) {
         let _ = std::fs::remove_file(old);
     }
     Ok(made)
+}
+
+/// The most automatic backups ever kept; more than a year of daily copies would only fill
+/// an old PC's disk.
+pub const MAX_BACKUP_KEEP: usize = 365;
+
+/// How many automatic backups are kept (the office setting `backup.keep`, 14 by default).
+pub fn backup_keep(store: &Store) -> CoreResult<usize> {
+    Ok(office::setting(store.conn(), "backup.keep")?
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(14)
+        .clamp(1, MAX_BACKUP_KEEP))
+}
+
+/// Sets how many automatic backups are kept (1 to [`MAX_BACKUP_KEEP`]); an administrator's
+/// decision, recorded in the audit log. Older copies go at the next automatic backup.
+pub fn set_backup_keep(store: &mut Store, actor: &Actor, keep: usize) -> CoreResult<()> {
+    if !(1..=MAX_BACKUP_KEEP).contains(&keep) {
+        return Err(CoreError::BackupKeepOutOfRange(keep));
+    }
+    write(store, actor, Permission::ManageUsers, |tx, ctx| {
+        office::set_setting(tx, "backup.keep", &keep.to_string(), &ctx.at)?;
+        ctx.audit(
+            tx,
+            audit::Entry {
+                action: "update",
+                entity: "setting",
+                entity_id: None,
+                details: serde_json::json!({ "key": "backup.keep", "value": keep }),
+            },
+        )
+    })
 }
 
 /// Replaces the database at `db` with the backup at `source`, after checking it and keeping
