@@ -33,6 +33,11 @@ fn data(name: &str) -> std::path::PathBuf {
 
 /// A store with Juntos' roster of San Antonio de Cachi, and the app signed in on the Padrón.
 fn signed_in(dir: &Path) -> (App, Runner) {
+    signed_in_as(dir, None)
+}
+
+/// As [`signed_in`], by a new user with `role` (password `clave-lectora`) when one is given.
+fn signed_in_as(dir: &Path, role: Option<Role>) -> (App, Runner) {
     let db = dir.join("padron.db");
     let mut store = Store::open(&db).unwrap();
     setup::init(
@@ -50,6 +55,19 @@ fn signed_in(dir: &Path) -> (App, Runner) {
     let options = ImportOptions::default();
     let path = data("juntos_cachi.csv");
     roster::import_file(&mut store, &admin, &path, &options, Lang::Es, &mut ()).unwrap();
+    let (user, password) = match role {
+        Some(role) => {
+            let account = tinkuy::services::auth::NewAccount {
+                username: "lectora",
+                display_name: "Lectora",
+                role,
+                password: "clave-lectora",
+            };
+            tinkuy::services::auth::add_user(&mut store, &admin, &account).unwrap();
+            ("lectora", "clave-lectora")
+        }
+        None => ("ana", "clave123"),
+    };
     let mut runner = Runner::new(store, None);
     let mut app = App::new(AppConfig {
         lang: Lang::Es,
@@ -62,9 +80,9 @@ fn signed_in(dir: &Path) -> (App, Runner) {
     });
     let start = app.start();
     pump(&mut app, &mut runner, start);
-    typed(&mut app, &mut runner, "ana");
+    typed(&mut app, &mut runner, user);
     key(&mut app, &mut runner, KeyCode::Enter);
-    typed(&mut app, &mut runner, "clave123");
+    typed(&mut app, &mut runner, password);
     key(&mut app, &mut runner, KeyCode::Enter);
     key(&mut app, &mut runner, KeyCode::Char('2'));
     (app, runner)
@@ -158,4 +176,27 @@ fn someone_else_saving_first_is_explained_and_the_form_keeps_the_typing() {
         screen.contains("Otra persona guardó cambios en este registro"),
         "{screen}"
     );
+}
+
+#[test]
+fn a_role_without_access_to_personal_data_sees_dnis_masked_in_list_and_household() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut runner) = signed_in_as(dir.path(), Some(Role::Consulta));
+    let screen = text(&app);
+    assert!(
+        screen.contains("│****2234 Huamán Taipe, Jerónimo"),
+        "{screen}"
+    );
+    assert!(!screen.contains("40112234"), "{screen}");
+    typed(&mut app, &mut runner, "maria quis");
+    key(&mut app, &mut runner, KeyCode::Enter);
+    let screen = text(&app);
+    assert!(screen.contains("****2233"), "{screen}");
+    assert!(!screen.contains("40112233"), "{screen}");
+    // Beside it, the same household as the clerk sees it, to show the mask is the role's.
+    let clerk_dir = tempfile::tempdir().unwrap();
+    let (mut clerk, mut clerk_runner) = signed_in(clerk_dir.path());
+    typed(&mut clerk, &mut clerk_runner, "maria quis");
+    key(&mut clerk, &mut clerk_runner, KeyCode::Enter);
+    assert!(text(&clerk).contains("40112233"), "{}", text(&clerk));
 }
