@@ -59,11 +59,19 @@ pub fn normalize_name(raw: &str) -> String {
     visible.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Zero-width and formatting characters that pasted text and BOMs leave behind.
+/// Zero-width and formatting characters that pasted text and BOMs leave behind, and the
+/// bidirectional controls (embeddings, overrides, isolates, the Arabic letter mark): no
+/// Peruvian name needs them, and a right-to-left override shows a name reversed on every
+/// screen and export that prints it.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
     )
 }
 
@@ -190,6 +198,8 @@ mod tests {
     fn normalize_removes_control_and_invisible_characters() {
         assert_eq!(normalize_name("\u{FEFF}Qui\u{0007}spe"), "Quispe");
         assert_eq!(normalize_name("Hua\u{200B}mán"), "Huamán");
+        assert_eq!(normalize_name("\u{202E}Quispe\u{202C}"), "Quispe");
+        assert_eq!(normalize_name("Ccori\u{2067}\u{061C}\u{2069}"), "Ccori");
     }
 
     #[test]
