@@ -63,7 +63,7 @@ pub fn normalize_name(raw: &str) -> String {
 /// bidirectional controls (embeddings, overrides, isolates, the Arabic letter mark): no
 /// Peruvian name needs them, and a right-to-left override shows a name reversed on every
 /// screen and export that prints it.
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'

@@ -55,12 +55,17 @@ pub(crate) fn optional(raw: Option<&str>) -> Option<String> {
     raw.map(normalize_name).filter(|t| !t.is_empty())
 }
 
-/// Multi-line text (minutes): NFC, line ends unified, trailing spaces and blank lines at the
-/// ends removed; the lines themselves are kept as written.
+/// Multi-line text (minutes): NFC, line ends unified, tabs made spaces, control and invisible
+/// characters removed (an escape sequence in minutes would reach the terminal of whoever
+/// prints the summary), trailing spaces and blank lines at the ends removed; the lines
+/// themselves are kept as written.
 pub fn clean_multiline(raw: &str) -> String {
     let text: String = raw
         .replace("\r\n", "\n")
         .replace('\r', "\n")
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|&c| c == '\n' || !(c.is_control() || crate::domain::names::is_invisible(c)))
         .nfc()
         .collect();
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
@@ -91,6 +96,10 @@ mod tests {
             "  Se acordó:\n- revisar padrón"
         );
         assert_eq!(clean_multiline("   "), "");
+        assert_eq!(
+            clean_multiline("Acuerdo\x1b[2J\t1:\u{202E} vacunar\u{7}\nfin"),
+            "Acuerdo[2J 1: vacunar\nfin"
+        );
     }
 
     #[test]
