@@ -254,7 +254,9 @@ impl App {
             (Modal::Confirm(confirm), Command::Quit)
                 if matches!(
                     confirm.subject,
-                    Confirmable::QuitDiscarding | Confirmable::QuitImporting
+                    Confirmable::QuitDiscarding
+                        | Confirmable::QuitImporting
+                        | Confirmable::QuitScanning
                 ) =>
             {
                 return vec![Effect::Quit];
@@ -268,7 +270,9 @@ impl App {
     /// the area that asked its confirmed command.
     fn perform(&mut self, subject: Confirmable) -> Vec<Effect> {
         let command = match subject {
-            Confirmable::QuitDiscarding | Confirmable::QuitImporting => return vec![Effect::Quit],
+            Confirmable::QuitDiscarding
+            | Confirmable::QuitImporting
+            | Confirmable::QuitScanning => return vec![Effect::Quit],
             Confirmable::Clar(confirmed) => Command::Clar(ClarCommand::Confirmed(confirmed)),
             Confirmable::Registry(question) => {
                 Command::Registry(RegistryCommand::Confirmed(question.confirm()))
