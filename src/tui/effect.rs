@@ -35,6 +35,12 @@ pub enum Effect {
         username: String,
         password: Secret,
     },
+    /// Change the signed-in user's own password (after an administrator reset it).
+    ChangePassword {
+        actor: Actor,
+        current: Secret,
+        new: Secret,
+    },
     LoadOverview {
         actor: Actor,
     },

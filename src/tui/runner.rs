@@ -77,8 +77,21 @@ impl Runner {
             Effect::CreateAdministrator(request) => {
                 Action::AdministratorCreated(self.create_administrator(&request))
             }
-            Effect::Authenticate { username, password } => Action::Authenticated(
-                auth::authenticate(&self.store, &username, password.expose())
+            Effect::Authenticate { username, password } => {
+                match auth::sign_in(&self.store, &username, password.expose()) {
+                    Ok(signed) if signed.must_change_password => {
+                        Action::MustChangePassword(signed.actor)
+                    }
+                    Ok(signed) => Action::Authenticated(Ok(signed.actor)),
+                    Err(e) => Action::Authenticated(Err(Message::of(&e))),
+                }
+            }
+            Effect::ChangePassword {
+                actor,
+                current,
+                new,
+            } => Action::PasswordChanged(
+                auth::change_own_password(&mut self.store, &actor, current.expose(), new.expose())
                     .map_err(|e| Message::of(&e)),
             ),
             Effect::LoadOverview { actor } => Action::OverviewLoaded(
