@@ -374,3 +374,83 @@ fn a_damaged_database_names_the_newest_backup_and_can_be_restored_over() {
         .any(|e| e.file_name().to_string_lossy().contains("danado"));
     assert!(kept);
 }
+
+#[test]
+fn after_a_reset_write_commands_are_refused_until_the_user_changes_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    init(&db);
+    let add = tinkuy(
+        &db,
+        &["users", "add", "rosa", "--role", "registrador"],
+        &[
+            ("TINKUY_USER", "ana"),
+            ("TINKUY_PASSWORD", "secreto"),
+            ("TINKUY_NEW_PASSWORD", "clave-rosa"),
+        ],
+    );
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    let reset = tinkuy(
+        &db,
+        &["users", "passwd", "rosa"],
+        &[
+            ("TINKUY_USER", "ana"),
+            ("TINKUY_PASSWORD", "secreto"),
+            ("TINKUY_NEW_PASSWORD", "temporal"),
+        ],
+    );
+    assert_eq!(reset.code, 0, "{}", reset.stderr);
+    let as_rosa = [("TINKUY_USER", "rosa"), ("TINKUY_PASSWORD", "temporal")];
+    // A write is refused, saying how to change the password.
+    let scan = tinkuy(&db, &["overlaps", "scan"], &as_rosa);
+    assert_eq!(scan.code, 1, "{}", scan.stdout);
+    assert_eq!(
+        scan.stderr.trim(),
+        "error: Un administrador restableció la contraseña de rosa: antes de cambiar datos, \
+         elija una nueva con «tinkuy users passwd --user rosa» o al ingresar en la pantalla de \
+         Tinkuy. Mientras tanto puede consultar."
+    );
+    let english = tinkuy(&db, &["--lang", "en", "overlaps", "scan"], &as_rosa);
+    assert!(
+        english
+            .stderr
+            .contains("choose a new one with «tinkuy users passwd --user rosa»"),
+        "{}",
+        english.stderr
+    );
+    let runs = tinkuy(&db, &["audit"], AS_ANA);
+    assert!(!runs.stdout.contains("scan_run"), "{}", runs.stdout);
+    // Reading still works.
+    let overview = tinkuy(&db, &["overview"], &as_rosa);
+    assert_eq!(overview.code, 0, "{}", overview.stderr);
+    // The same password again is not a change.
+    let same = tinkuy(
+        &db,
+        &["users", "passwd"],
+        &[
+            ("TINKUY_USER", "rosa"),
+            ("TINKUY_PASSWORD", "temporal"),
+            ("TINKUY_NEW_PASSWORD", "temporal"),
+        ],
+    );
+    assert_eq!(same.code, 1);
+    assert!(same.stderr.contains("igual a la actual"), "{}", same.stderr);
+    let changed = tinkuy(
+        &db,
+        &["users", "passwd"],
+        &[
+            ("TINKUY_USER", "rosa"),
+            ("TINKUY_PASSWORD", "temporal"),
+            ("TINKUY_NEW_PASSWORD", "quinua-7"),
+        ],
+    );
+    assert_eq!(changed.code, 0, "{}", changed.stderr);
+    let scan = tinkuy(
+        &db,
+        &["overlaps", "scan"],
+        &[("TINKUY_USER", "rosa"), ("TINKUY_PASSWORD", "quinua-7")],
+    );
+    assert_eq!(scan.code, 0, "{}", scan.stderr);
+    let runs = tinkuy(&db, &["audit"], AS_ANA);
+    assert!(runs.stdout.contains("scan_run"), "{}", runs.stdout);
+}

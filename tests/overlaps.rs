@@ -396,3 +396,128 @@ fn a_scan_copes_with_an_empty_database_and_a_huge_block() {
     );
     assert!(started.elapsed().as_secs() < 60);
 }
+
+/// What a scan writes: the flags, the scan runs, the audit log, and which records were scanned.
+fn written(store: &Store) -> (i64, i64, i64, i64) {
+    let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+    (
+        count("SELECT count(*) FROM overlap_flag"),
+        count("SELECT count(*) FROM scan_run"),
+        count("SELECT count(*) FROM audit_log"),
+        count("SELECT count(*) FROM roster_record WHERE match_scanned_at IS NOT NULL"),
+    )
+}
+
+#[test]
+fn a_scan_stopped_before_it_writes_writes_nothing_and_once_writing_it_finishes() {
+    use tinkuy::services::overlaps::scan::{scan_in_steps, ScanStep};
+    let (_dir, mut store, admin) = district();
+    let before = written(&store);
+    assert_eq!(before.0, 0, "no scan yet: a scan would write flags");
+    for stop_in in [ScanStep::Loading, ScanStep::Comparing, ScanStep::Rules] {
+        let cancel = AtomicBool::new(false);
+        let mut steps = Vec::new();
+        let report = scan_in_steps(
+            &mut store,
+            &admin,
+            ScanKind::Full,
+            &mut |step, _| {
+                steps.push(step);
+                if step == stop_in {
+                    cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            },
+            &cancel,
+        )
+        .unwrap();
+        assert!(report.cancelled, "stopped in {stop_in:?}");
+        assert!(!steps.contains(&ScanStep::Writing), "{steps:?}");
+        assert_eq!(written(&store), before, "stopped in {stop_in:?}");
+    }
+    // Raised while writing, the flag is not heard: the scan is one transaction and completes.
+    let cancel = AtomicBool::new(false);
+    let report = scan_in_steps(
+        &mut store,
+        &admin,
+        ScanKind::Full,
+        &mut |step, _| {
+            if step == ScanStep::Writing {
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    )
+    .unwrap();
+    assert!(!report.cancelled);
+    let after = written(&store);
+    assert_eq!(after.0, report.flags_new);
+    assert!(after.0 > 0);
+    assert_eq!(after.1, before.1 + 1, "one scan run");
+    assert_eq!(after.3, 6, "every record marked scanned");
+}
+
+#[test]
+fn a_scan_reports_its_four_steps_in_order_and_the_command_line_its_quarters() {
+    use tinkuy::services::overlaps::scan::{scan_in_steps, ScanStep};
+    use tinkuy::services::progress::Progress;
+    let (_dir, mut store, admin) = district();
+    let mut reports: Vec<(ScanStep, Progress)> = Vec::new();
+    let report = scan_in_steps(
+        &mut store,
+        &admin,
+        ScanKind::Full,
+        &mut |step, p| reports.push((step, p)),
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    let mut steps: Vec<ScanStep> = reports.iter().map(|(s, _)| *s).collect();
+    steps.dedup();
+    assert_eq!(
+        steps,
+        [
+            ScanStep::Loading,
+            ScanStep::Comparing,
+            ScanStep::Rules,
+            ScanStep::Writing
+        ]
+    );
+    let of = |step: ScanStep| -> Vec<Progress> {
+        reports
+            .iter()
+            .filter(|(s, _)| *s == step)
+            .map(|(_, p)| *p)
+            .collect()
+    };
+    // Each step starts with nothing done; comparing ends with every record looked at, writing
+    // with every flag written.
+    assert_eq!(of(ScanStep::Comparing).first().map(|p| p.done), Some(0));
+    assert_eq!(
+        of(ScanStep::Comparing).last(),
+        Some(&Progress { done: 6, total: 6 })
+    );
+    let flags = u64::try_from(report.flags_new).unwrap();
+    assert_eq!(
+        of(ScanStep::Writing),
+        [
+            Progress {
+                done: 0,
+                total: flags
+            },
+            Progress {
+                done: flags,
+                total: flags
+            }
+        ]
+    );
+    // The command line's view of the same: a quarter per step.
+    let mut quarters = Vec::new();
+    scan(
+        &mut store,
+        &admin,
+        ScanKind::Incremental,
+        &mut |p: Progress| quarters.push((p.done, p.total)),
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(quarters, [(1, 4), (2, 4), (3, 4), (4, 4)]);
+}

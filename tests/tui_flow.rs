@@ -7,7 +7,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::collections::VecDeque;
 use std::path::Path;
+use tinkuy::domain::role::Role;
 use tinkuy::i18n::Lang;
+use tinkuy::services::auth::{self, NewAccount};
 use tinkuy::services::setup::{self, InitRequest};
 use tinkuy::store::Store;
 use tinkuy::tui::app::{App, AppConfig, Screen};
@@ -204,4 +206,175 @@ fn a_damaged_database_is_refused_before_the_terminal_is_touched() {
         config_path: None,
     };
     assert_eq!(tinkuy::tui::run_with(&db, settings), 1);
+}
+
+/// An office where the administrator (ana) reset rosa's password to "temporal": the login
+/// screen, over the real store.
+fn after_a_reset(lang: Lang) -> (tempfile::TempDir, App, Runner) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tinkuy.db");
+    let mut store = Store::open(&db).unwrap();
+    setup::init(
+        &mut store,
+        &InitRequest {
+            admin_username: "ana",
+            admin_display_name: "Ana Quispe",
+            admin_password: "clave123",
+            district_ubigeo: "030212",
+            office_number: 1,
+        },
+    )
+    .unwrap();
+    let ana = auth::authenticate(&store, "ana", "clave123").unwrap();
+    let rosa = NewAccount {
+        username: "rosa",
+        display_name: "Rosa Ccori",
+        role: Role::Registrador,
+        password: "clave-rosa",
+    };
+    auth::add_user(&mut store, &ana, &rosa).unwrap();
+    auth::reset_password(&mut store, &ana, "rosa", "temporal").unwrap();
+    let mut runner = Runner::new(store, None);
+    let mut app = new_app(lang, &db);
+    let start = app.start();
+    pump(&mut app, &mut runner, start);
+    (dir, app, runner)
+}
+
+fn log_in(app: &mut App, runner: &mut Runner, user: &str, password: &str) {
+    type_text(app, runner, user);
+    press(app, runner, KeyCode::Enter);
+    type_text(app, runner, password);
+    press(app, runner, KeyCode::Enter);
+}
+
+fn must_change(runner: &Runner, user: &str) -> bool {
+    runner
+        .store()
+        .conn()
+        .query_row(
+            "SELECT must_change_password FROM app_user WHERE username = ?1",
+            [user],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+fn screen_lines(app: &App) -> Vec<String> {
+    screen_text(app).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn a_user_whose_password_was_reset_is_asked_for_a_new_one_and_esc_logs_out() {
+    let (_dir, mut app, mut runner) = after_a_reset(Lang::Es);
+    log_in(&mut app, &mut runner, "rosa", "temporal");
+    assert!(
+        matches!(app.screen(), Screen::ChangePassword(_)),
+        "{:?}",
+        app.screen()
+    );
+    let lines = screen_lines(&app);
+    assert_eq!(
+        lines[..11],
+        [
+            " Tinkuy · Cambiar la contraseña                                                 ",
+            "                                                                                ",
+            "                                                                                ",
+            "                                                                                ",
+            "                                                                                ",
+            "    ┌ Cambiar la contraseña ───────────────────────────────────────────────┐    ",
+            "    │Un administrador restableció su contraseña: elija una nueva.          │    ",
+            "    │                                                                      │    ",
+            "    │Contraseña nueva                                                      │    ",
+            "    │                   Al menos 4 caracteres                              │    ",
+            "    │Repítala                                                              │    ",
+        ]
+    );
+    assert_eq!(
+        lines[23],
+        " ↑↓ Campo  Enter Siguiente  F1 Ayuda  Esc Cerrar sesión  Ctrl+C Salir           "
+    );
+    // The help lists this screen's keys.
+    press(&mut app, &mut runner, KeyCode::F(1));
+    let help = screen_text(&app);
+    for entry in [
+        "│ Enter         Pasar a repetirla; desde ahí, cambiar la contraseña e ingresar│",
+        "│ Esc           Cerrar sesión sin cambiarla y volver al ingreso ",
+    ] {
+        assert!(help.contains(entry), "{entry}\n{help}");
+    }
+    press(&mut app, &mut runner, KeyCode::Esc);
+    // The same password again is refused as it is typed, with the core's words.
+    type_text(&mut app, &mut runner, "temporal");
+    assert!(screen_text(&app).contains("La contraseña nueva es igual a la actual"));
+    // Esc logs out: nobody gets in without a new password.
+    press(&mut app, &mut runner, KeyCode::Esc);
+    assert!(
+        matches!(app.screen(), Screen::Login(_)),
+        "{:?}",
+        app.screen()
+    );
+    assert!(must_change(&runner, "rosa"));
+}
+
+#[test]
+fn two_different_new_passwords_are_said_to_differ_and_nothing_changes() {
+    let (_dir, mut app, mut runner) = after_a_reset(Lang::Es);
+    log_in(&mut app, &mut runner, "rosa", "temporal");
+    type_text(&mut app, &mut runner, "quinua-7");
+    press(&mut app, &mut runner, KeyCode::Enter);
+    type_text(&mut app, &mut runner, "quinua-8");
+    let lines = screen_lines(&app);
+    assert_eq!(
+        lines[10..12],
+        [
+            "    │Repítala           ********                                           │    ",
+            "    │                   No coinciden: escriba la misma en los dos campos.  │    ",
+        ]
+    );
+    press(&mut app, &mut runner, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::ChangePassword(_)));
+    assert!(must_change(&runner, "rosa"));
+    assert!(auth::authenticate(runner.store(), "rosa", "temporal").is_ok());
+}
+
+#[test]
+fn once_changed_the_main_screen_opens_and_the_next_log_in_goes_straight_in() {
+    let (_dir, mut app, mut runner) = after_a_reset(Lang::En);
+    log_in(&mut app, &mut runner, "rosa", "temporal");
+    assert!(screen_text(&app).contains("│An administrator reset your password: choose a new one."));
+    type_text(&mut app, &mut runner, "ab");
+    let text = screen_text(&app);
+    assert!(
+        text.contains("The password is too short: use at least 4 characters."),
+        "{text}"
+    );
+    type_text(&mut app, &mut runner, "cd-quinua");
+    press(&mut app, &mut runner, KeyCode::Enter);
+    type_text(&mut app, &mut runner, "abcd-quinua");
+    press(&mut app, &mut runner, KeyCode::Enter);
+    let Screen::Main(main) = app.screen() else {
+        panic!("main screen expected, got {:?}", app.screen());
+    };
+    assert_eq!(main.actor().username, "rosa");
+    let lines = screen_lines(&app);
+    assert!(
+        lines[0].starts_with(" Tinkuy │ 1 Overview │ 2 Registry"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[22].contains("Password changed. Use the new one from now on."),
+        "{}",
+        lines[22]
+    );
+    assert!(!must_change(&runner, "rosa"), "the flag is cleared");
+    assert!(auth::authenticate(runner.store(), "rosa", "abcd-quinua").is_ok());
+    press(&mut app, &mut runner, KeyCode::Char('x'));
+    log_in(&mut app, &mut runner, "rosa", "abcd-quinua");
+    assert!(
+        matches!(app.screen(), Screen::Main(_)),
+        "{:?}",
+        app.screen()
+    );
 }

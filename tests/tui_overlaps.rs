@@ -1,14 +1,26 @@
 //! The Alertas area as a registrar sees it: two rosters imported into a temporary store and a
-//! scan run through the real runner, keys through the keymap, screens drawn at 80×24.
+//! scan run through the real runner (in place, or on the worker thread), keys through the
+//! keymap, screens drawn at 80×24. A scan in progress is shown from its progress reports,
+//! given to the app as the event loop would.
 
 mod common;
 #[path = "tui_overlaps/session.rs"]
 mod session;
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
-use session::{cells, column_of, persons, Session};
+use session::{cells, column_of, persons, written, Session};
 use tinkuy::i18n::Lang;
+use tinkuy::services::matching::scan::ScanKind;
+use tinkuy::services::overlaps::scan::ScanStep;
+use tinkuy::services::progress::Progress;
+use tinkuy::services::roster::{self, ImportOptions};
+use tinkuy::services::Actor;
+use tinkuy::store::Store;
+use tinkuy::tui::action::Action;
+use tinkuy::tui::effect::Effect;
+use tinkuy::tui::jobs::{self, Job, ScanJob, StopFlag};
+use tinkuy::tui::screens::overlaps::effects::{OverlapsEffect, OverlapsResult};
 use tinkuy::tui::theme::Theme;
 
 #[test]
@@ -309,4 +321,234 @@ fn a_read_only_user_reads_alerts_but_has_no_action_keys() {
     assert!(!lines[23].contains("Confirmar"), "{}", lines[23]);
     s.press(KeyCode::Char('c'));
     assert!(!s.screen().contains("¿Son la misma persona?"));
+}
+
+/// The Scan effect `s` asks for (held, not run): its id and who asks.
+fn held_scan(effects: &[Effect]) -> (u64, Actor) {
+    match effects {
+        [Effect::Overlaps(OverlapsEffect::Scan {
+            id,
+            actor,
+            kind: ScanKind::Full,
+        })] => (*id, actor.clone()),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn progress(id: u64, step: ScanStep, done: u64, total: u64) -> Action {
+    Action::Overlaps(OverlapsResult::ScanProgress {
+        id,
+        step,
+        progress: Progress { done, total },
+    })
+}
+
+#[test]
+fn a_running_scan_shows_its_step_and_bar_and_esc_asks_it_to_stop() {
+    let mut s = Session::opened(Lang::Es, Theme::plain());
+    let (id, _) = held_scan(&s.press_held(KeyCode::Char('s')));
+    assert!(s.screen().contains("│Empezando…"), "{}", s.screen());
+    s.update(progress(id, ScanStep::Comparing, 250_000, 1_000_000));
+    let lines = s.lines();
+    assert_eq!(
+        lines[6..16],
+        [
+            "│         ┌ Búsqueda completa ───────────────────────────────────────┐         │",
+            "│         │Buscando… Se comparan todos los padrones: tarda unos      │         │",
+            "│         │segundos (medio minuto con un millón de registros).       │         │",
+            "│         │                                                          │         │",
+            "│         │Paso 2 de 4: comparando los registros                     │         │",
+            "│         │#######------------------------  25 %  250,000 / 1,000,000│         │",
+            "│         │                                                          │         │",
+            "│         │Esc detiene la búsqueda; no se guarda nada a medias.      │         │",
+            "│         └──────────────────────────────────────────────────────────┘         │",
+            "│                                                                              │",
+        ],
+        "{}",
+        s.screen()
+    );
+    assert_eq!(
+        lines[23],
+        " Esc Detener  F1 Ayuda  F2 English                                              "
+    );
+    // The help lists the keys of the running scan.
+    s.press(KeyCode::Char('?'));
+    let help = s.screen();
+    for line in [
+        "│ Esc                     Detiene la búsqueda; no se guarda nada de ella",
+        "│ q, x, 1, 2, 3, 4, 5     No salen: avisan que hay una búsqueda en curso",
+        "│ s, S, f, m, Enter, Tab  Teclas de la lista: avisan que hay una búsqueda",
+        "│ ?, F1, Ctrl+G           Mostrar esta ayuda",
+    ] {
+        assert!(help.contains(line), "{line}\n{help}");
+    }
+    s.press(KeyCode::Esc);
+    // The keys of the list only say that a scan is running.
+    assert!(s.press_held(KeyCode::Char('f')).is_empty());
+    assert!(
+        s.lines()[21].starts_with(" Hay una búsqueda en curso: espere a que termine o pulse Esc")
+    );
+    // Quitting asks first: the scan would stop and save nothing.
+    s.key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(
+        s.screen().contains("Hay una búsqueda de cruces en curso"),
+        "{}",
+        s.screen()
+    );
+    s.press(KeyCode::Esc);
+    assert_eq!(
+        s.press_held(KeyCode::Esc),
+        [Effect::Overlaps(OverlapsEffect::StopScan { id })]
+    );
+    let screen = s.screen();
+    assert!(
+        screen.contains("│Deteniendo la búsqueda… No se guardará nada."),
+        "{screen}"
+    );
+    // The worker's next report still moves the bar: the scan answers when it has stopped.
+    s.update(progress(id, ScanStep::Comparing, 500_000, 1_000_000));
+    assert!(
+        s.screen().contains(" 50 %  500,000 / 1,000,000"),
+        "{}",
+        s.screen()
+    );
+}
+
+#[test]
+fn a_running_scan_in_english_names_its_step() {
+    let mut s = Session::opened(Lang::En, Theme::plain());
+    let (id, _) = held_scan(&s.press_held(KeyCode::Char('s')));
+    s.update(progress(id, ScanStep::Writing, 0, 40));
+    let screen = s.screen();
+    assert!(screen.contains("┌ Full search "), "{screen}");
+    assert!(
+        screen.contains("│Step 4 of 4: saving the alerts (cannot be stopped now)"),
+        "{screen}"
+    );
+    assert!(screen.contains("  0 %  0 / 40│"), "{screen}");
+}
+
+#[test]
+fn when_the_scan_answers_its_figures_show_and_the_list_is_read_again() {
+    let mut s = Session::opened(Lang::Es, Theme::plain());
+    assert!(
+        s.lines()[3].starts_with("│No hay alertas con este filtro. Pulse s"),
+        "{}",
+        s.screen()
+    );
+    let held = s.press_held(KeyCode::Char('s'));
+    let (id, _) = held_scan(&held);
+    s.update(progress(id, ScanStep::Rules, 0, 1));
+    assert!(s
+        .screen()
+        .contains("│Paso 3 de 4: aplicando las reglas de cruce"));
+    // The worker's answer: here the runner runs the scan in place and the answer comes back.
+    s.pump(held);
+    let screen = s.screen();
+    assert!(
+        screen.contains("┌ Búsqueda completa terminada "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("│Alertas nuevas                         4"),
+        "{screen}"
+    );
+    s.press(KeyCode::Esc);
+    let lines = s.lines();
+    assert!(
+        lines[3].starts_with("│!!! alta   Posible misma persona"),
+        "{}",
+        s.screen()
+    );
+    assert!(lines[7].starts_with("│!!  media  Cobertizo a hato grande"));
+}
+
+#[test]
+fn a_scan_on_the_worker_thread_reports_each_step_then_its_figures() {
+    let mut s = Session::opened(Lang::Es, Theme::plain()).with_worker();
+    s.press(KeyCode::Char('s'));
+    assert!(s.screen().contains("│Empezando…"), "{}", s.screen());
+    let replies = s.wait_until(|a| matches!(a, Action::Overlaps(OverlapsResult::Scanned { .. })));
+    let mut steps: Vec<ScanStep> = replies
+        .iter()
+        .filter_map(|a| match a {
+            Action::Overlaps(OverlapsResult::ScanProgress { id: 1, step, .. }) => Some(*step),
+            _ => None,
+        })
+        .collect();
+    steps.dedup();
+    assert_eq!(
+        steps,
+        [
+            ScanStep::Loading,
+            ScanStep::Comparing,
+            ScanStep::Rules,
+            ScanStep::Writing
+        ],
+        "each step's start gets through the thinning"
+    );
+    let screen = s.screen();
+    assert!(
+        screen.contains("│Alertas nuevas                         4"),
+        "{screen}"
+    );
+    s.press(KeyCode::Esc);
+    assert!(s.lines()[3].starts_with("│!!! alta   Posible misma persona"));
+}
+
+#[test]
+fn a_stopped_scan_saves_nothing_and_says_so() {
+    let mut s = Session::scanned(Lang::Es, Theme::plain());
+    s.press(KeyCode::Esc);
+    s.press(KeyCode::Enter);
+    s.press(KeyCode::Char('a'));
+    s.press(KeyCode::Esc);
+    let before = written(&s);
+    assert!(
+        before.0.iter().any(|f| f.1 == "acknowledged"),
+        "{:?}",
+        before.0
+    );
+    // New records: a scan would compare them, mark them scanned and write a scan run.
+    let mut store = Store::open(&s.db()).unwrap();
+    let admin =
+        tinkuy::services::auth::authenticate(&store, "admin", common::ADMIN_PASSWORD).unwrap();
+    let path = s.db().with_file_name("haku.csv");
+    std::fs::write(
+        &path,
+        "codigo_origen,hogar,dni,apellido_paterno,apellido_materno,nombres,fecha_nacimiento,sexo,ubigeo,centro_poblado\n\
+         K1,K1,40112233,Quispe,Huaman,Maria,1988-04-12,F,030212,Huantana\n",
+    )
+    .unwrap();
+    let options = ImportOptions {
+        programme: Some("HAKU_WINAY".into()),
+        ..ImportOptions::default()
+    };
+    roster::import_file(&mut store, &admin, &path, &options, Lang::Es, &mut ()).unwrap();
+    let before = written(&s);
+    assert_eq!(before.3, 1, "one record waits for a scan");
+    let (id, actor) = held_scan(&s.press_held(KeyCode::Char('s')));
+    assert_eq!(
+        s.press_held(KeyCode::Esc),
+        [Effect::Overlaps(OverlapsEffect::StopScan { id })]
+    );
+    // The worker's job with its stop flag raised, as the runner raises it on that effect.
+    let stop = StopFlag::default();
+    stop.raise();
+    let job = Job::Scan(ScanJob {
+        id,
+        actor,
+        kind: ScanKind::Full,
+        stop,
+    });
+    let reply = jobs::run(&mut store, job, &mut |_| {});
+    s.update(reply);
+    assert_eq!(written(&s), before, "nothing written");
+    let screen = s.screen();
+    assert!(
+        screen.contains("│La búsqueda se interrumpió; no se guardó nada."),
+        "{screen}"
+    );
+    s.press(KeyCode::Esc);
+    assert!(s.lines()[3].starts_with("│!!! alta   Posible misma persona"));
 }

@@ -418,10 +418,20 @@ fn every_screen(theme: Theme) -> Vec<App> {
     command(&mut confirm, Command::Quit);
     let mut login = app(Lang::Es, theme);
     login.update(Action::SetupChecked(Ok(true)));
+    // A new password after a reset, with one too short typed.
+    let mut password = app(Lang::Es, theme);
+    password.update(Action::SetupChecked(Ok(true)));
+    type_text(&mut password, "ana");
+    command(&mut password, Command::Submit);
+    type_text(&mut password, "temporal");
+    command(&mut password, Command::Submit);
+    password.update(Action::MustChangePassword(ana()));
+    type_text(&mut password, "ab");
     vec![
         resumen(Lang::Es, theme),
         filled_setup(Lang::Es, theme),
         login,
+        password,
         help,
         confirm,
     ]
@@ -436,7 +446,12 @@ fn has_colour(buffer: &Buffer) -> bool {
 
 #[test]
 fn no_color_leaves_no_colour_in_the_buffer_and_marks_focus_by_reverse_video() {
-    for app in every_screen(Theme::plain()) {
+    let screens = every_screen(Theme::plain());
+    assert!(matches!(
+        screens[3].screen(),
+        tinkuy::tui::app::Screen::ChangePassword(_)
+    ));
+    for app in screens {
         let buffer = draw_styled(&app);
         assert!(!has_colour(&buffer), "colour found in {:?}", app.screen());
         for cell in buffer.content() {

@@ -162,3 +162,45 @@ fn refusals_explain_themselves_in_both_languages() {
         .text(Lang::En)
         .starts_with("Your role (Read-only) may not change the registry."));
 }
+
+#[test]
+fn a_reset_password_must_be_changed_before_any_other_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, admin) = common::initialised_store(&dir.path().join("t.db"));
+    auth::add_user(&mut store, &admin, &account("beto", Role::Admin)).unwrap();
+    auth::reset_password(&mut store, &admin, "beto", "temporal").unwrap();
+    let signed = auth::sign_in(&store, "beto", "temporal").unwrap();
+    assert!(signed.must_change_password);
+    let beto = signed.actor;
+    let refused = auth::add_user(&mut store, &beto, &account("ciro", Role::Consulta));
+    assert!(
+        matches!(&refused, Err(CoreError::MustChangePassword(u)) if u == "beto"),
+        "{refused:?}"
+    );
+    assert!(
+        auth::list_users(&store, &beto).is_ok(),
+        "reading is allowed"
+    );
+    assert!(matches!(
+        auth::change_own_password(&mut store, &beto, "temporal", "temporal"),
+        Err(CoreError::PasswordUnchanged)
+    ));
+    assert!(matches!(
+        auth::change_own_password(&mut store, &beto, "temporal", "abc"),
+        Err(CoreError::PasswordTooShort { .. })
+    ));
+    auth::change_own_password(&mut store, &beto, "temporal", "mi-clave").unwrap();
+    assert!(
+        !auth::sign_in(&store, "beto", "mi-clave")
+            .unwrap()
+            .must_change_password
+    );
+    auth::add_user(&mut store, &beto, &account("ciro", Role::Consulta)).unwrap();
+    // An administrator resetting their own password is not asked to change it again.
+    auth::reset_password(&mut store, &beto, "beto", "otra-clave").unwrap();
+    assert!(
+        !auth::sign_in(&store, "beto", "otra-clave")
+            .unwrap()
+            .must_change_password
+    );
+}

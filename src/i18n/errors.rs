@@ -164,6 +164,12 @@ impl Localize for CoreError {
             CoreError::PasswordTooShort { min } => {
                 owned(format!("La contraseña es muy corta: use al menos {min} caracteres."))
             }
+            CoreError::PasswordUnchanged => Cow::Borrowed(
+                "La contraseña nueva es igual a la actual: elija una distinta.",
+            ),
+            CoreError::MustChangePassword(u) => owned(format!(
+                "Un administrador restableció la contraseña de {u}: antes de cambiar datos, elija una nueva con «tinkuy users passwd --user {u}» o al ingresar en la pantalla de Tinkuy. Mientras tanto puede consultar."
+            )),
             CoreError::UnknownDistrict(u) => owned(format!(
                 "No existe un distrito con UBIGEO (INEI) «{u}». Escriba los 6 dígitos, por ejemplo 030212."
             )),
@@ -237,6 +243,12 @@ impl Localize for CoreError {
             CoreError::PasswordTooShort { min } => {
                 owned(format!("The password is too short: use at least {min} characters."))
             }
+            CoreError::PasswordUnchanged => Cow::Borrowed(
+                "The new password is the same as the current one: choose a different one.",
+            ),
+            CoreError::MustChangePassword(u) => owned(format!(
+                "An administrator reset the password of {u}: before changing any data, choose a new one with «tinkuy users passwd --user {u}» or by logging in on Tinkuy's screen. Meanwhile you can look things up."
+            )),
             CoreError::UnknownDistrict(u) => owned(format!(
                 "There is no district with (INEI) UBIGEO «{u}». Type its 6 digits, e.g. 030212."
             )),

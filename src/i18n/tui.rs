@@ -113,6 +113,17 @@ pub enum Tui {
     LoginNeedUsername,
     LoginNeedPassword,
     LoginWelcome,
+    // Changing a password an administrator reset
+    PasswordTitle,
+    PasswordIntro,
+    PasswordNew,
+    PasswordRepeat,
+    PasswordNeedNew,
+    PasswordNeedRepeat,
+    PasswordsDiffer,
+    PasswordChanged,
+    HelpPasswordSubmit,
+    HelpPasswordLogout,
     // Areas
     AreaOverview,
     OverviewByProgramme,
@@ -238,6 +249,18 @@ impl Localize for Tui {
             Tui::LoginNeedUsername => "Escriba su usuario.",
             Tui::LoginNeedPassword => "Escriba su contraseña.",
             Tui::LoginWelcome => "Administrador creado. Ingrese con su contraseña.",
+            Tui::PasswordTitle => "Cambiar la contraseña",
+            Tui::PasswordIntro => "Un administrador restableció su contraseña: elija una nueva.",
+            Tui::PasswordNew => "Contraseña nueva",
+            Tui::PasswordRepeat => "Repítala",
+            Tui::PasswordNeedNew => "Escriba la contraseña nueva.",
+            Tui::PasswordNeedRepeat => "Escriba otra vez la contraseña nueva.",
+            Tui::PasswordsDiffer => "No coinciden: escriba la misma en los dos campos.",
+            Tui::PasswordChanged => "Contraseña cambiada. Use la nueva desde ahora.",
+            Tui::HelpPasswordSubmit => {
+                "Pasar a repetirla; desde ahí, cambiar la contraseña e ingresar"
+            }
+            Tui::HelpPasswordLogout => "Cerrar sesión sin cambiarla y volver al ingreso",
             Tui::AreaOverview => "Resumen",
             Tui::OverviewByProgramme => "Afiliaciones activas por programa",
             Tui::OverviewByDistrict => "Por distrito",
@@ -355,6 +378,18 @@ impl Localize for Tui {
             Tui::LoginNeedUsername => "Type your user name.",
             Tui::LoginNeedPassword => "Type your password.",
             Tui::LoginWelcome => "Administrator created. Log in with your password.",
+            Tui::PasswordTitle => "Change your password",
+            Tui::PasswordIntro => "An administrator reset your password: choose a new one.",
+            Tui::PasswordNew => "New password",
+            Tui::PasswordRepeat => "Repeat it",
+            Tui::PasswordNeedNew => "Type the new password.",
+            Tui::PasswordNeedRepeat => "Type the new password again.",
+            Tui::PasswordsDiffer => "They differ: type the same one in both fields.",
+            Tui::PasswordChanged => "Password changed. Use the new one from now on.",
+            Tui::HelpPasswordSubmit => {
+                "Go to repeating it; from there, change the password and go in"
+            }
+            Tui::HelpPasswordLogout => "Log out without changing it and return to the login screen",
             Tui::AreaOverview => "Overview",
             Tui::OverviewByProgramme => "Active enrolments per programme",
             Tui::OverviewByDistrict => "Per district",

@@ -98,12 +98,29 @@ impl Actor {
     }
 }
 
-pub fn hash_password(password: &str) -> CoreResult<String> {
+/// The rules every password follows: at least [`MIN_PASSWORD_LEN`] characters.
+pub fn check_password(password: &str) -> CoreResult<()> {
     if password.chars().count() < MIN_PASSWORD_LEN {
         return Err(CoreError::PasswordTooShort {
             min: MIN_PASSWORD_LEN,
         });
     }
+    Ok(())
+}
+
+/// The rules a password chosen to replace `current` follows: those of every password, and not
+/// the current one again (after a reset, the administrator knows the current one). Forms call
+/// this as the person types; [`change_own_password`] checks it again.
+pub fn check_new_password(current: &str, new: &str) -> CoreResult<()> {
+    check_password(new)?;
+    if new == current {
+        return Err(CoreError::PasswordUnchanged);
+    }
+    Ok(())
+}
+
+pub fn hash_password(password: &str) -> CoreResult<String> {
+    check_password(password)?;
     Argon2::default()
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())
@@ -122,7 +139,40 @@ fn password_matches(password: &str, stored: &str) -> bool {
 /// Checks a user name and password; the same answer for an unknown user and a wrong password,
 /// so the message does not reveal which accounts exist.
 pub fn authenticate(store: &Store, username: &str, password: &str) -> CoreResult<Actor> {
+    authenticate_on(store.conn(), username, password).map(|signed| signed.actor)
+}
+
+/// Someone whose user name and password were right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub actor: Actor,
+    /// An administrator reset the password: the user must choose a new one
+    /// ([`change_own_password`]) before any other change is allowed (see [`may_write`]).
+    pub must_change_password: bool,
+}
+
+/// [`authenticate`], also saying whether the user must change their password first.
+pub fn sign_in(store: &Store, username: &str, password: &str) -> CoreResult<SignedIn> {
     authenticate_on(store.conn(), username, password)
+}
+
+/// Refuses a change on behalf of a user whose password was reset by an administrator and not
+/// yet changed: only changing it is allowed. Every write checks this (`services::write`).
+pub fn may_write(
+    conn: &rusqlite::Connection,
+    actor: &Actor,
+    permission: Permission,
+) -> CoreResult<()> {
+    if permission == Permission::ChangeOwnPassword {
+        return Ok(());
+    }
+    let Some(id) = actor.user_id else {
+        return Ok(());
+    };
+    match users::by_id(conn, id)? {
+        Some(row) if row.must_change_password => Err(CoreError::MustChangePassword(row.username)),
+        _ => Ok(()),
+    }
 }
 
 /// Checks credentials against the users of a database file opened read-only, without
@@ -134,14 +184,14 @@ pub fn authenticate_in_file(
 ) -> CoreResult<Actor> {
     let conn =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    authenticate_on(&conn, username, password)
+    authenticate_on(&conn, username, password).map(|signed| signed.actor)
 }
 
 fn authenticate_on(
     conn: &rusqlite::Connection,
     username: &str,
     password: &str,
-) -> CoreResult<Actor> {
+) -> CoreResult<SignedIn> {
     let username = username.trim().to_lowercase();
     let row = users::by_username(conn, &username)?.ok_or(CoreError::BadCredentials)?;
     if !password_matches(password, &row.password_hash) {
@@ -150,7 +200,10 @@ fn authenticate_on(
     if !row.active {
         return Err(CoreError::UserInactive(row.username));
     }
-    Actor::from_row(&row)
+    Ok(SignedIn {
+        actor: Actor::from_row(&row)?,
+        must_change_password: row.must_change_password,
+    })
 }
 
 /// A new account to create.
@@ -223,7 +276,8 @@ pub fn list_users(store: &Store, actor: &Actor) -> CoreResult<Vec<UserRow>> {
     Ok(users::list(store.conn())?)
 }
 
-/// Changes a password: anyone may change their own (giving the old one); an administrator may
+/// Changes a password: anyone may change their own (giving the old one, and choosing another:
+/// [`check_new_password`]); this clears a reset's demand to change it. An administrator may
 /// reset anyone's, and the user must then change it at next log-in.
 pub fn change_own_password(
     store: &mut Store,
@@ -236,6 +290,7 @@ pub fn change_own_password(
     if !password_matches(old, &row.password_hash) {
         return Err(CoreError::BadCredentials);
     }
+    check_new_password(old, new)?;
     let hash = hash_password(new)?;
     write(store, actor, Permission::ChangeOwnPassword, |tx, ctx| {
         set_hash(tx, ctx, &row, &hash, false)

@@ -27,6 +27,10 @@ pub enum CoreError {
     InvalidUsername(String),
     #[error("password too short (at least {min} characters)")]
     PasswordTooShort { min: usize },
+    #[error("the new password is the current one")]
+    PasswordUnchanged,
+    #[error("user {0} must change the password an administrator reset before writing")]
+    MustChangePassword(String),
     #[error("unknown district {0}")]
     UnknownDistrict(String),
     #[error("invalid office number {0} (1 to 99)")]

@@ -78,7 +78,8 @@ pub fn dry_run<T>(
 }
 
 /// Runs `work` as one audited transaction on behalf of `actor`, if their role allows
-/// `permission`. Nothing is written when the permission is missing or `work` fails.
+/// `permission` and they need not change a password an administrator reset first
+/// ([`auth::may_write`]). Nothing is written when either is refused or `work` fails.
 pub fn write<T>(
     store: &mut Store,
     actor: &Actor,
@@ -86,6 +87,7 @@ pub fn write<T>(
     work: impl FnOnce(&Transaction, &WriteCtx) -> CoreResult<T>,
 ) -> CoreResult<T> {
     actor.require(permission)?;
+    auth::may_write(store.conn(), actor, permission)?;
     let ctx = WriteCtx::new(store, actor);
     let tx = store.begin()?;
     let value = work(&tx, &ctx)?;

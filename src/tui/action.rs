@@ -84,6 +84,11 @@ pub enum Action {
     /// The office and administrator were created; carries the administrator's user name.
     AdministratorCreated(Result<String, Message>),
     Authenticated(Result<Actor, Message>),
+    /// The user name and password were right, but an administrator reset the password: the
+    /// user must choose a new one before going in.
+    MustChangePassword(Actor),
+    /// The answer to `Effect::ChangePassword`.
+    PasswordChanged(Result<(), Message>),
     OverviewLoaded(Result<Overview, Message>),
     LanguageSaved(Result<(), Message>),
     /// The answer to a committee effect.

@@ -13,6 +13,7 @@ use super::screens::clar::ClarCommand;
 use super::screens::login::LoginForm;
 use super::screens::main::MainState;
 use super::screens::overlaps::OverlapsCommand;
+use super::screens::password::PasswordForm;
 use super::screens::registry::RegistryCommand;
 use super::screens::setup::SetupForm;
 use super::theme::Theme;
@@ -40,6 +41,8 @@ pub enum Screen {
     /// Boxed: the form is much larger than the other screens' states.
     Setup(Box<SetupForm>),
     Login(LoginForm),
+    /// Right after login, when an administrator reset the user's password: a new one first.
+    ChangePassword(PasswordForm),
     Main(MainState),
 }
 
@@ -120,6 +123,7 @@ impl App {
             Screen::Starting | Screen::Unavailable(_) => Context::Waiting,
             Screen::Setup(_) => Context::Setup,
             Screen::Login(_) => Context::Login,
+            Screen::ChangePassword(_) => Context::ChangePassword,
             Screen::Main(main) => main.context(),
         }
     }
@@ -192,9 +196,22 @@ impl App {
                 Vec::new()
             }
             Action::Authenticated(Ok(actor)) if matches!(self.screen, Screen::Login(_)) => {
-                let (main, effects) = MainState::open(actor, view::body_area(self.size), self.lang);
-                self.screen = Screen::Main(main);
-                effects
+                self.open_main(actor)
+            }
+            // The password just typed is the current one: only the new one is asked for.
+            Action::MustChangePassword(actor) => {
+                if let Screen::Login(form) = &self.screen {
+                    self.screen = Screen::ChangePassword(PasswordForm::new(actor, form.password()));
+                }
+                Vec::new()
+            }
+            Action::PasswordChanged(Ok(())) => {
+                let Screen::ChangePassword(form) = &self.screen else {
+                    return Vec::new();
+                };
+                let actor = form.actor().clone();
+                self.notice = Some(Message::of(&crate::i18n::Tui::PasswordChanged));
+                self.open_main(actor)
             }
             Action::LanguageSaved(Err(message)) => {
                 self.notice = Some(message);
@@ -216,7 +233,9 @@ impl App {
             }
             Command::ToggleLanguage => self.toggle_language(),
             Command::Quit => self.quit(),
-            Command::Logout if matches!(self.screen, Screen::Main(_)) => {
+            Command::Logout
+                if matches!(self.screen, Screen::Main(_) | Screen::ChangePassword(_)) =>
+            {
                 self.screen = Screen::Login(LoginForm::new());
                 Vec::new()
             }
@@ -254,7 +273,9 @@ impl App {
             (Modal::Confirm(confirm), Command::Quit)
                 if matches!(
                     confirm.subject,
-                    Confirmable::QuitDiscarding | Confirmable::QuitImporting
+                    Confirmable::QuitDiscarding
+                        | Confirmable::QuitImporting
+                        | Confirmable::QuitScanning
                 ) =>
             {
                 return vec![Effect::Quit];
@@ -268,7 +289,9 @@ impl App {
     /// the area that asked its confirmed command.
     fn perform(&mut self, subject: Confirmable) -> Vec<Effect> {
         let command = match subject {
-            Confirmable::QuitDiscarding | Confirmable::QuitImporting => return vec![Effect::Quit],
+            Confirmable::QuitDiscarding
+            | Confirmable::QuitImporting
+            | Confirmable::QuitScanning => return vec![Effect::Quit],
             Confirmable::Clar(confirmed) => Command::Clar(ClarCommand::Confirmed(confirmed)),
             Confirmable::Registry(question) => {
                 Command::Registry(RegistryCommand::Confirmed(question.confirm()))
@@ -297,11 +320,19 @@ impl App {
         vec![Effect::SaveLanguage(self.lang)]
     }
 
+    /// The main screen for `actor`, with the effects that fill its first area.
+    fn open_main(&mut self, actor: crate::services::Actor) -> Vec<Effect> {
+        let (main, effects) = MainState::open(actor, view::body_area(self.size), self.lang);
+        self.screen = Screen::Main(main);
+        effects
+    }
+
     fn screen_update(&mut self, action: Action) -> Vec<Effect> {
         let body = view::body_area(self.size);
         match &mut self.screen {
             Screen::Setup(form) => form.update(action),
             Screen::Login(form) => form.update(action),
+            Screen::ChangePassword(form) => form.update(action),
             Screen::Main(main) => main.update(action, body, self.lang),
             Screen::Starting | Screen::Unavailable(_) => Vec::new(),
         }

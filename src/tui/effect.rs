@@ -2,8 +2,8 @@
 //! language, quit. The driver runs effects (see `runner`) and feeds the results back as
 //! actions, so the state machine never touches I/O. Each area's requests are one variant
 //! (`Committee(..)`, `Clar(..)`, `Registry(..)`, `Overlaps(..)`); the Padrón's searches and
-//! roster files go to the worker thread (see `worker`) and carry an id, so a late reply can be
-//! told from the latest one.
+//! roster files and the alerts' scan go to the worker thread (see `worker`) and carry an id, so
+//! a late reply can be told from the latest one.
 //!
 //! Two effects are for the application itself, never the driver: [`Effect::Confirm`] opens a
 //! confirmation and [`Effect::Notify`] puts a message in the status line. An area returns them
@@ -34,6 +34,12 @@ pub enum Effect {
     Authenticate {
         username: String,
         password: Secret,
+    },
+    /// Change the signed-in user's own password (after an administrator reset it).
+    ChangePassword {
+        actor: Actor,
+        current: Secret,
+        new: Secret,
     },
     LoadOverview {
         actor: Actor,

@@ -15,7 +15,8 @@ use std::borrow::Cow;
 mod tables;
 
 use tables::{
-    CONFIRM, FORM_GLOBAL, HELP, LOGIN_SUBMIT, MAIN_GLOBAL, SETUP_SUBMIT, TYPING_GLOBAL, WAITING,
+    CONFIRM, FORM_GLOBAL, HELP, LOGIN_SUBMIT, MAIN_GLOBAL, PASSWORD_GLOBAL, PASSWORD_SUBMIT,
+    SETUP_SUBMIT, TYPING_GLOBAL, WAITING,
 };
 pub use tables::{EDITING, FORM_MOVES, REFRESH, TABLE_MOVES};
 
@@ -118,6 +119,8 @@ pub enum Context {
     Waiting,
     Setup,
     Login,
+    /// A new password after an administrator reset the old one.
+    ChangePassword,
     Main(Area),
     /// An area in one of its own modes (a list, a detail, a form), with that mode's keys.
     Area(AreaMode),
@@ -129,7 +132,7 @@ impl Context {
     /// Whether unbound printable keys are typed into a field.
     pub fn takes_text(self) -> bool {
         match self {
-            Context::Setup | Context::Login => true,
+            Context::Setup | Context::Login | Context::ChangePassword => true,
             Context::Area(mode) => mode.takes_text(),
             _ => false,
         }
@@ -151,6 +154,12 @@ impl Context {
                 table.extend_from_slice(LOGIN_SUBMIT);
                 table.extend_from_slice(EDITING);
                 table.extend_from_slice(FORM_GLOBAL);
+            }
+            Context::ChangePassword => {
+                table.extend_from_slice(FORM_MOVES);
+                table.extend_from_slice(PASSWORD_SUBMIT);
+                table.extend_from_slice(EDITING);
+                table.extend_from_slice(PASSWORD_GLOBAL);
             }
             Context::Main(area) => {
                 table.extend(area.peers().iter().map(|a| a.binding()));
@@ -468,10 +477,14 @@ mod tests {
             let context = Context::Area(mode);
             assert_eq!(mode.frame(), Frame::Dialog, "{mode:?}");
             assert_eq!(context.takes_text(), takes_text, "{mode:?}");
+            // While a scan runs these keys only say so (the area answers `Busy`).
+            let busy = (mode == AreaMode::Overlaps(Alerts::Scanning)).then_some(Action::Command(
+                Command::Overlaps(crate::tui::screens::overlaps::OverlapsCommand::Busy),
+            ));
             for c in ['2', 'q', 'x'] {
                 let resolved = resolve(context, &press_char(c));
                 assert!(
-                    !matches!(resolved, Some(Action::Command(_))),
+                    !matches!(resolved, Some(Action::Command(_))) || resolved == busy,
                     "{mode:?} binds {c}"
                 );
             }
@@ -563,6 +576,7 @@ mod tests {
             AreaMode::Clar(StaffMode::Session),
             AreaMode::Clar(StaffMode::Budget),
             AreaMode::ClarReview(ReviewMode::Scoring),
+            AreaMode::Overlaps(crate::tui::screens::overlaps::Mode::Scanning),
         ];
         for mode in registry.into_iter().chain(others) {
             let keys: Vec<Key> = Context::Area(mode)

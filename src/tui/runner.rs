@@ -4,9 +4,10 @@
 //! Quick effects (log in, the overview's counters, the committee's and the CLAR's records, a
 //! household, a save) run here, one at a time, on the interface's thread: each takes
 //! milliseconds. Each area's effects have a module of their own (`runner::<area>`). The
-//! Padrón's searches and roster files are jobs: with a [`Worker`] they go to its thread and
-//! their results come back through the event loop; without one (tests, or if the thread could
-//! not start) they run here too.
+//! Padrón's searches and roster files and the overlap scan are jobs: with a [`Worker`] they go
+//! to its thread and their results come back through the event loop; without one (tests, or
+//! if the thread could not start) they run here too. The runner keeps the stop flag of the
+//! latest scan, so a request to stop it reaches the worker at once.
 
 mod clar;
 mod committee;
@@ -15,6 +16,8 @@ mod registry;
 
 use super::action::Action;
 use super::effect::{Effect, Message, SetupRequest};
+use super::jobs::{Job, ScanJob, StopFlag};
+use super::screens::overlaps::effects::OverlapsEffect;
 use super::screens::registry::effects::RegistryEffect;
 use super::worker::Worker;
 use crate::config;
@@ -30,6 +33,8 @@ pub struct Runner {
     /// Where the language is remembered; `None` remembers nothing (tests, no home folder).
     config_path: Option<PathBuf>,
     worker: Option<Worker>,
+    /// The latest scan's id and the flag that stops it.
+    scan: Option<(u64, StopFlag)>,
 }
 
 impl Runner {
@@ -39,6 +44,7 @@ impl Runner {
             store,
             config_path,
             worker: None,
+            scan: None,
         }
     }
 
@@ -71,8 +77,21 @@ impl Runner {
             Effect::CreateAdministrator(request) => {
                 Action::AdministratorCreated(self.create_administrator(&request))
             }
-            Effect::Authenticate { username, password } => Action::Authenticated(
-                auth::authenticate(&self.store, &username, password.expose())
+            Effect::Authenticate { username, password } => {
+                match auth::sign_in(&self.store, &username, password.expose()) {
+                    Ok(signed) if signed.must_change_password => {
+                        Action::MustChangePassword(signed.actor)
+                    }
+                    Ok(signed) => Action::Authenticated(Ok(signed.actor)),
+                    Err(e) => Action::Authenticated(Err(Message::of(&e))),
+                }
+            }
+            Effect::ChangePassword {
+                actor,
+                current,
+                new,
+            } => Action::PasswordChanged(
+                auth::change_own_password(&mut self.store, &actor, current.expose(), new.expose())
                     .map_err(|e| Message::of(&e)),
             ),
             Effect::LoadOverview { actor } => Action::OverviewLoaded(
@@ -86,7 +105,7 @@ impl Runner {
             Effect::Committee(effect) => Action::Committee(committee::run(&mut self.store, effect)),
             Effect::Clar(effect) => Action::Clar(clar::run(&mut self.store, effect)),
             Effect::Registry(effect) => return self.registry(effect),
-            Effect::Overlaps(effect) => Action::Overlaps(overlaps::run(&mut self.store, effect)),
+            Effect::Overlaps(effect) => return self.overlaps(effect),
         };
         Some(action)
     }
@@ -98,12 +117,38 @@ impl Runner {
             match registry::route(effect) {
                 registry::Route::Job(job) => worker.submit(job),
                 registry::Route::Here(effect) => {
-                    return Some(Action::Registry(registry::run(&mut self.store, effect)));
+                    return Some(registry::run(&mut self.store, effect));
                 }
             }
             return None;
         }
-        Some(Action::Registry(registry::run(&mut self.store, effect)))
+        Some(registry::run(&mut self.store, effect))
+    }
+
+    /// An Alertas effect: with a worker, a scan goes to its thread and its stop flag is kept
+    /// here; a request to stop raises that flag. Everything else (and without a worker, the
+    /// scan too) runs here.
+    fn overlaps(&mut self, effect: OverlapsEffect) -> Option<Action> {
+        match (effect, &self.worker) {
+            (OverlapsEffect::Scan { id, actor, kind }, Some(worker)) => {
+                let stop = StopFlag::default();
+                self.scan = Some((id, stop.clone()));
+                worker.submit(Job::Scan(ScanJob {
+                    id,
+                    actor,
+                    kind,
+                    stop,
+                }));
+                None
+            }
+            (OverlapsEffect::StopScan { id }, _) => {
+                if let Some((_, stop)) = self.scan.as_ref().filter(|(running, _)| *running == id) {
+                    stop.raise();
+                }
+                None
+            }
+            (other, _) => overlaps::run(&mut self.store, other),
+        }
     }
 
     fn create_administrator(&mut self, request: &SetupRequest) -> Result<String, Message> {

@@ -6,6 +6,7 @@ use super::app::{App, Modal, Screen};
 use super::keymap;
 use super::screens::login::LoginView;
 use super::screens::main::{MainView, Tabs, TitleBar};
+use super::screens::password::PasswordView;
 use super::screens::setup::SetupView;
 use super::theme::Theme;
 use super::widgets::centred;
@@ -87,6 +88,7 @@ fn render_header(app: &App, ctx: ViewCtx, area: Rect, frame: &mut Frame) {
         }
         Screen::Setup(_) => Some(Tui::SetupTitle),
         Screen::Login(_) => Some(Tui::LoginTitle),
+        Screen::ChangePassword(_) => Some(Tui::PasswordTitle),
         Screen::Starting | Screen::Unavailable(_) => None,
     };
     frame.render_widget(&TitleBar { title, ctx }, area);
@@ -116,6 +118,10 @@ fn render_body(app: &App, ctx: ViewCtx, area: Rect, frame: &mut Frame) {
         }
         Screen::Login(form) => {
             frame.render_widget(&LoginView { form, ctx }, area);
+            form.cursor(ctx, area)
+        }
+        Screen::ChangePassword(form) => {
+            frame.render_widget(&PasswordView { form, ctx }, area);
             form.cursor(ctx, area)
         }
         Screen::Main(state) => {

@@ -1,17 +1,20 @@
 //! The worker thread: it owns its own connection to the database (a second one on the same
 //! file; WAL lets it read while the interface's connection writes, and the other way round)
-//! and runs searches and roster files off the interface's thread, so typing never waits.
+//! and runs searches, roster files and overlap scans off the interface's thread, so typing
+//! never waits and the screen keeps drawing.
 //!
 //! It keeps at most one search waiting: a newer search replaces an older one that has not
-//! started (the person typed on), as gitui's `AsyncSingleJob` does. Checks and imports queue in
-//! order and go first. Every reply carries the request's id; the screen drops replies that are
-//! no longer the latest. Progress reports are thinned to ten a second, so a slow SSH link is
-//! not flooded with redraws.
+//! started (the person typed on), as gitui's `AsyncSingleJob` does. Checks, imports and scans
+//! queue in order and go first. Every reply carries the request's id; the screen drops replies
+//! that are no longer the latest. Progress reports are thinned to ten a second, so a slow SSH
+//! link is not flooded with redraws; the first report of each step of a scan always goes
+//! through, so the screen names every step as it starts.
 
 use super::action::Action;
 use super::effect::Message;
 use super::jobs::{self, Job};
-use super::screens::registry::effects::{RegistryResult, SearchRequest};
+use super::screens::overlaps::effects::OverlapsResult;
+use super::screens::registry::effects::SearchRequest;
 use crate::store::Store;
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -87,18 +90,26 @@ fn work(db: &std::path::Path, mailbox: &Mailbox, mut reply: impl FnMut(Action)) 
         let result = match &mut store {
             Ok(store) => {
                 let mut last: Option<Instant> = None;
-                let mut progress = |report: RegistryResult| {
-                    if last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
+                let mut progress = |report: Action| {
+                    if starts_step(&report) || last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
                         last = Some(Instant::now());
-                        reply(Action::Registry(report));
+                        reply(report);
                     }
                 };
                 jobs::run(store, job, &mut progress)
             }
             Err(message) => job.failed(message.clone()),
         };
-        reply(Action::Registry(result));
+        reply(result);
     }
+}
+
+/// A scan's report that a step starts (nothing of it done yet).
+fn starts_step(report: &Action) -> bool {
+    matches!(
+        report,
+        Action::Overlaps(OverlapsResult::ScanProgress { progress, .. }) if progress.done == 0
+    )
 }
 
 /// Waits for the next job: checks and imports first, then the latest search. `None` once the
@@ -128,6 +139,7 @@ mod tests {
     use crate::domain::role::Role;
     use crate::services::registry::search::Query;
     use crate::services::Actor;
+    use crate::tui::screens::registry::effects::RegistryResult;
     use std::sync::mpsc;
 
     fn search(id: u64) -> Job {

@@ -8,6 +8,9 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
 use tinkuy::domain::role::Role;
 use tinkuy::i18n::Lang;
 use tinkuy::services::roster::{self, ImportOptions};
@@ -18,6 +21,7 @@ use tinkuy::tui::app::{App, AppConfig};
 use tinkuy::tui::effect::Effect;
 use tinkuy::tui::runner::Runner;
 use tinkuy::tui::theme::Theme;
+use tinkuy::tui::worker::Worker;
 
 const HEADER: &str = "codigo_origen,hogar,dni,apellido_paterno,apellido_materno,nombres,fecha_nacimiento,sexo,ubigeo,centro_poblado,actividad,altitud_msnm,cabezas_ganado\n";
 
@@ -37,13 +41,22 @@ pub struct Session {
     pub runner: Runner,
     /// A `consulta` user of the same store.
     reader: Actor,
-    _dir: tempfile::TempDir,
+    /// The replies of the worker thread, once there is one.
+    replies: Option<Receiver<Action>>,
+    dir: tempfile::TempDir,
 }
 
 impl Session {
-    /// Juntos and Agrorural rosters where two people appear under misspelt names and DNIs,
-    /// the administrator signed in, the Alertas area open and a full scan run from it.
+    /// [`Session::opened`], and a full scan run from the area.
     pub fn scanned(lang: Lang, theme: Theme) -> Session {
+        let mut session = Session::opened(lang, theme);
+        session.press(KeyCode::Char('s'));
+        session
+    }
+
+    /// Juntos and Agrorural rosters where two people appear under misspelt names and DNIs,
+    /// the administrator signed in and the Alertas area open, with no scan run yet.
+    pub fn opened(lang: Lang, theme: Theme) -> Session {
         let dir = tempfile::tempdir().unwrap();
         let (mut store, admin) = common::initialised_store(&dir.path().join("t.db"));
         import(&mut store, &admin, dir.path(), "JUNTOS",
@@ -69,14 +82,55 @@ impl Session {
                 db_path: "/datos/tinkuy.db".into(),
             }),
             runner: Runner::new(store, None),
-            _dir: dir,
+            replies: None,
+            dir,
         };
         session.app.update(Action::SetupChecked(Ok(true)));
         let effects = session.app.update(Action::Authenticated(Ok(admin)));
         session.pump(effects);
         session.press(KeyCode::Char('5'));
-        session.press(KeyCode::Char('s'));
         session
+    }
+
+    /// The database file, for a second connection.
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("t.db")
+    }
+
+    /// From now on jobs (the scan) run on a worker thread with its own connection, as in the
+    /// real program; [`Session::wait_until`] feeds its replies to the app.
+    pub fn with_worker(self) -> Session {
+        let (sender, receiver) = mpsc::channel();
+        let worker = Worker::start(self.db(), move |action| {
+            let _ = sender.send(action);
+        })
+        .unwrap();
+        Session {
+            runner: self.runner.with_worker(worker),
+            replies: Some(receiver),
+            ..self
+        }
+    }
+
+    /// Takes the worker's replies, updating the app with each (and running what it asks),
+    /// until one satisfies `last`; returns them all.
+    pub fn wait_until(&mut self, last: impl Fn(&Action) -> bool) -> Vec<Action> {
+        let mut seen = Vec::new();
+        loop {
+            let action = self
+                .replies
+                .as_ref()
+                .expect("a worker")
+                .recv_timeout(Duration::from_secs(60))
+                .expect("the worker answers");
+            let done = last(&action);
+            seen.push(action.clone());
+            let effects = self.app.update(action);
+            self.pump(effects);
+            if done {
+                return seen;
+            }
+        }
     }
 
     /// The same store, with the read-only user signed in instead.
@@ -104,6 +158,22 @@ impl Session {
             Some(action) => self.app.update(action),
             None => Vec::new(),
         };
+        self.pump(effects);
+    }
+
+    /// Presses a key and returns the effects it asks for, without running them (a job on its
+    /// way to the worker, say).
+    pub fn press_held(&mut self, code: KeyCode) -> Vec<Effect> {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        match self.app.action_for_key(&key) {
+            Some(action) => self.app.update(action),
+            None => Vec::new(),
+        }
+    }
+
+    /// Gives the app an action (a reply, as the event loop would) and runs what it asks for.
+    pub fn update(&mut self, action: Action) {
+        let effects = self.app.update(action);
         self.pump(effects);
     }
 
@@ -146,6 +216,30 @@ pub fn cells(buffer: &Buffer, x: u16, y: u16, len: u16) -> Vec<ratatui::buffer::
 pub fn column_of(line: &str, text: &str) -> u16 {
     let byte = line.find(text).expect("on the line");
     u16::try_from(line[..byte].chars().count()).unwrap()
+}
+
+/// An alert as a scan leaves it: id, status, version, last scan.
+pub type FlagState = (i64, String, i64, Option<i64>);
+
+/// What a scan writes, as it stands: every alert, the number of scan runs and of audit
+/// entries, and the records not yet scanned.
+pub fn written(s: &Session) -> (Vec<FlagState>, i64, i64, i64) {
+    let conn = s.runner.store().conn();
+    let mut statement = conn
+        .prepare("SELECT id, status, version, last_scan_id FROM overlap_flag ORDER BY id")
+        .unwrap();
+    let flags = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    (
+        flags,
+        count("SELECT count(*) FROM scan_run"),
+        count("SELECT count(*) FROM audit_log"),
+        count("SELECT count(*) FROM roster_record WHERE match_scanned_at IS NULL"),
+    )
 }
 
 pub fn persons(s: &Session) -> i64 {

@@ -68,6 +68,18 @@ texts! {
     ColMembers => "Miembros", "Members";
     NoHouseholds => "Ningún hogar está a la vez en los dos programas.", "No household is in both programmes.";
     Scanning => "Buscando… Se comparan todos los padrones: tarda unos segundos (medio minuto con un millón de registros).", "Searching… Every roster is compared: it takes a few seconds (half a minute at a million records).";
+    ScanFullRunning => "Búsqueda completa", "Full search";
+    ScanIncrementalRunning => "Búsqueda de lo nuevo", "Search of what is new";
+    ScanStarting => "Empezando…", "Starting…";
+    ScanStepLoading => "leyendo los registros de los padrones", "reading the roster records";
+    ScanStepComparing => "comparando los registros", "comparing the records";
+    ScanStepRules => "aplicando las reglas de cruce", "applying the overlap rules";
+    ScanStepWriting => "guardando las alertas (ya no se detiene)", "saving the alerts (cannot be stopped now)";
+    ScanStopHint => "Esc detiene la búsqueda; no se guarda nada a medias.", "Esc stops the search; nothing is saved half-way.";
+    ScanStopping => "Deteniendo la búsqueda… No se guardará nada.", "Stopping the search… Nothing will be saved.";
+    ScanBusy => "Hay una búsqueda en curso: espere a que termine o pulse Esc para detenerla.", "A search is running: wait for it to finish, or press Esc to stop it.";
+    ScanStoppingBusy => "La búsqueda se está deteniendo: espere un momento.", "The search is stopping: wait a moment.";
+    ConfirmQuitScanning => "Hay una búsqueda de cruces en curso. Si sale ahora se detiene y no se guarda nada de ella. ¿Salir?", "A search for overlaps is running. Quitting now stops it and saves nothing of it. Quit?";
     ScanFullDone => "Búsqueda completa terminada", "Full search finished";
     ScanIncrementalDone => "Búsqueda de lo nuevo terminada", "Search of what is new finished";
     ScanCancelled => "La búsqueda se interrumpió; no se guardó nada.", "The search was interrupted; nothing was saved.";
@@ -157,6 +169,7 @@ texts! {
     HintApply => "Aplicar", "Apply";
     HintCancel => "Cancelar", "Cancel";
     HintClose => "Cerrar", "Close";
+    HintStop => "Detener", "Stop";
     HelpOpen => "Abre la alerta elegida: explicación, datos e historial", "Opens the chosen alert: explanation, facts and history";
     HelpFilter => "Filtra por tipo, gravedad, estado, distrito o programa", "Filters by kind, severity, status, district or programme";
     HelpScan => "Busca cruces en todos los padrones (búsqueda completa)", "Searches every roster for overlaps (full search)";
@@ -187,6 +200,9 @@ texts! {
     HelpApply => "Aplica el filtro", "Applies the filter";
     HelpFormCancel => "Cierra sin guardar", "Closes without saving";
     HelpCloseFigures => "Cierra el resumen de la búsqueda", "Closes the search's summary";
+    HelpStopScan => "Detiene la búsqueda; no se guarda nada de ella", "Stops the search; nothing of it is saved";
+    HelpBusyLeave => "No salen: avisan que hay una búsqueda en curso", "Do not leave: they say a search is running";
+    HelpBusyList => "Teclas de la lista: avisan que hay una búsqueda", "List keys: they say a search is running";
 }
 
 impl OverlapsTui {
@@ -216,6 +232,12 @@ pub enum OverlapsTuiMessage {
     },
     /// The title of the households of a cell.
     Households { a: String, b: String, page: usize },
+    /// The step a scan is in: its number, of how many, and what it does.
+    ScanStep {
+        number: u64,
+        of: u64,
+        step: OverlapsTui,
+    },
 }
 
 impl Localize for OverlapsTuiMessage {
@@ -238,6 +260,9 @@ impl Localize for OverlapsTuiMessage {
             OverlapsTuiMessage::Households { a, b, page } => {
                 format!("Hogares en {a} y {b} · página {page}")
             }
+            OverlapsTuiMessage::ScanStep { number, of, step } => {
+                format!("Paso {number} de {of}: {}", step.es())
+            }
         })
     }
 
@@ -259,6 +284,9 @@ impl Localize for OverlapsTuiMessage {
             ),
             OverlapsTuiMessage::Households { a, b, page } => {
                 format!("Households in {a} and {b} · page {page}")
+            }
+            OverlapsTuiMessage::ScanStep { number, of, step } => {
+                format!("Step {number} of {of}: {}", step.en())
             }
         })
     }

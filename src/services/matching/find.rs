@@ -5,6 +5,7 @@ use super::blocking::Blocks;
 use super::compare::{compare, DniEvidence, Evidence};
 use super::frequency::Frequencies;
 use super::record::MatchRecord;
+use crate::services::progress::Progress;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -35,8 +36,16 @@ pub struct Found {
     pub cancelled: bool,
 }
 
+/// Records compared between two progress reports, at least: a hundredth of them, so a large
+/// scan reports about a hundred times, and never so few that the threads wait on each other.
+const MIN_CHUNK: usize = 2_048;
+
 /// Compares what the blocks propose. With `pending_only`, only pairs involving a record not
 /// yet scanned are compared (after an import, only new and changed records).
+///
+/// The records are compared in chunks (each on every core); after each chunk `progress` hears
+/// how many records were looked at, on the calling thread. `cancel` is checked for every
+/// record: once it is raised, the rest is skipped and the result says it was cancelled.
 pub fn find(
     records: &[MatchRecord],
     blocks: &Blocks,
@@ -44,33 +53,49 @@ pub fn find(
     rejected: &HashSet<(i64, i64)>,
     pending_only: bool,
     cancel: &AtomicBool,
+    progress: &mut dyn FnMut(Progress),
 ) -> Found {
     let compared = AtomicU64::new(0);
-    let pairs: Vec<Pair> = (0..records.len())
-        .into_par_iter()
-        .filter(|&i| !pending_only || records[i].pending)
-        .flat_map_iter(|i| {
-            if cancel.load(Ordering::Relaxed) {
-                return Vec::new();
-            }
-            let own = &records[i];
-            let mut out = Vec::new();
-            for j in blocks.candidates(i) {
-                let j = j as usize;
-                let other = &records[j];
-                // Each pair once: the lower index compares, unless only this one is pending.
-                let first = j > i || (pending_only && !other.pending);
-                if !first {
-                    continue;
+    let total = records.len();
+    let chunk = (total / 100).max(MIN_CHUNK);
+    let report = |done: usize| Progress {
+        done: u64::try_from(done).unwrap_or(u64::MAX),
+        total: u64::try_from(total).unwrap_or(u64::MAX),
+    };
+    progress(report(0));
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut start = 0;
+    while start < total && !cancel.load(Ordering::Relaxed) {
+        let end = (start + chunk).min(total);
+        let found: Vec<Pair> = (start..end)
+            .into_par_iter()
+            .filter(|&i| !pending_only || records[i].pending)
+            .flat_map_iter(|i| {
+                if cancel.load(Ordering::Relaxed) {
+                    return Vec::new();
                 }
-                compared.fetch_add(1, Ordering::Relaxed);
-                if let Some(pair) = judge(own, other, i, j, freq, rejected) {
-                    out.push(pair);
+                let own = &records[i];
+                let mut out = Vec::new();
+                for j in blocks.candidates(i) {
+                    let j = j as usize;
+                    let other = &records[j];
+                    // Each pair once: the lower index compares, unless only this one is pending.
+                    let first = j > i || (pending_only && !other.pending);
+                    if !first {
+                        continue;
+                    }
+                    compared.fetch_add(1, Ordering::Relaxed);
+                    if let Some(pair) = judge(own, other, i, j, freq, rejected) {
+                        out.push(pair);
+                    }
                 }
-            }
-            out
-        })
-        .collect();
+                out
+            })
+            .collect();
+        pairs.extend(found);
+        start = end;
+        progress(report(end));
+    }
     Found {
         pairs,
         compared: compared.into_inner(),

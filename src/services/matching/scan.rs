@@ -6,6 +6,7 @@ use super::blocking::Blocks;
 use super::find::{find, Pair, PairKind};
 use super::frequency::Frequencies;
 use super::record::{MatchRecord, RawRecord};
+use crate::services::progress::Progress;
 use crate::services::CoreResult;
 use crate::store::flags::Found;
 use crate::store::{matching, Store};
@@ -56,6 +57,18 @@ pub fn pairs(
     kind: ScanKind,
     cancel: &AtomicBool,
 ) -> CoreResult<(Vec<Pair>, MatchReport)> {
+    pairs_reporting(store, records, kind, cancel, &mut |_| {})
+}
+
+/// [`pairs`], telling `progress` how many records were compared so far (`done` of `total`
+/// records), about a hundred times over a large scan.
+pub fn pairs_reporting(
+    store: &Store,
+    records: &[MatchRecord],
+    kind: ScanKind,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(Progress),
+) -> CoreResult<(Vec<Pair>, MatchReport)> {
     let started = Instant::now();
     let freq = Frequencies::from_records(records);
     let blocks = Blocks::build(records);
@@ -67,6 +80,7 @@ pub fn pairs(
         &rejected,
         kind == ScanKind::Incremental,
         cancel,
+        progress,
     );
     let report = MatchReport {
         records: records.len(),

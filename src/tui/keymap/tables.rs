@@ -84,6 +84,13 @@ pub(super) const LOGIN_SUBMIT: &[Binding] = &[command(
     Some(Tui::HintLogin),
 )];
 
+pub(super) const PASSWORD_SUBMIT: &[Binding] = &[command(
+    &[ENTER],
+    Command::Submit,
+    Tui::HelpPasswordSubmit,
+    Some(Tui::HintNext),
+)];
+
 pub const EDITING: &[Binding] = &[
     edit(&[LEFT], Edit::Left, Tui::HelpCursorLeft),
     edit(&[RIGHT], Edit::Right, Tui::HelpCursorRight),
@@ -119,6 +126,26 @@ pub(super) const FORM_GLOBAL: &[Binding] = &[
         Tui::HelpQuit,
         Some(Tui::HintQuit),
     ),
+];
+
+/// The global keys of the new-password screen: as in the other forms, except that `Esc` logs
+/// out (the user may not go in without a new password).
+/// The way out comes before the language, so it keeps its place in a narrow hints line.
+pub(super) const PASSWORD_GLOBAL: &[Binding] = &[
+    command(
+        &[F1, Key::ctrl('g')],
+        Command::Help,
+        Tui::HelpHelp,
+        Some(Tui::HintHelp),
+    ),
+    command(
+        &[ESC],
+        Command::Logout,
+        Tui::HelpPasswordLogout,
+        Some(Tui::HintLogout),
+    ),
+    LANGUAGE,
+    command(&[CTRL_C], Command::Quit, Tui::HelpQuit, Some(Tui::HintQuit)),
 ];
 
 /// The global keys while an area's field is typed in: letters type, so help is `F1` and

@@ -1,30 +1,28 @@
-//! Runs the Alertas area's effects against the core and reports each outcome. The only code
-//! of the area that touches the database; the core checks every permission.
-//!
-//! The scan runs here, on the caller's thread, as an ordinary effect (the screen says
-//! "Buscando…" before it starts). [`scan`] needs only the store and the request, so a worker
-//! thread that owns its own store can run it unchanged.
+//! Runs the Alertas area's quick effects against the core and reports each outcome; with
+//! `tui::jobs`, the only code of the area that touches the database. The core checks every
+//! permission. The scan is a job (`tui::jobs`): with a worker thread the runner sends it
+//! there; without one it runs here, in place.
 
 use crate::services::committee::agencies::{self, AgencyListing};
-use crate::services::matching::scan::ScanKind;
 use crate::services::overlaps::report::{self, MisuseDraft};
-use crate::services::overlaps::scan as overlap_scan;
 use crate::services::overlaps::workflow;
 use crate::services::{Actor, CoreError, CoreResult};
 use crate::store::Store;
+use crate::tui::action::Action;
 use crate::tui::effect::Message;
+use crate::tui::jobs::{self, Job, ScanJob, StopFlag};
 use crate::tui::screens::overlaps::effects::{
-    Choices, FlagChange, MisuseInput, OverlapsEffect, OverlapsResult, Refusal, ScanFigures,
+    Choices, FlagChange, MisuseInput, OverlapsEffect, OverlapsResult, Refusal,
 };
-use std::sync::atomic::AtomicBool;
 
 fn said<T>(result: CoreResult<T>) -> Result<T, Message> {
     result.map_err(|e| Message::of(&e))
 }
 
-pub(super) fn run(store: &mut Store, effect: OverlapsEffect) -> OverlapsResult {
+/// Runs one effect; `None` for a request to stop a scan, which has nothing to run here.
+pub(super) fn run(store: &mut Store, effect: OverlapsEffect) -> Option<Action> {
     use OverlapsEffect as E;
-    match effect {
+    let result = match effect {
         E::LoadPage {
             seq,
             actor,
@@ -57,7 +55,18 @@ pub(super) fn run(store: &mut Store, effect: OverlapsEffect) -> OverlapsResult {
                 limit,
             )),
         },
-        E::Scan { actor, kind } => OverlapsResult::Scanned(said(scan(store, &actor, kind))),
+        // Without a worker the scan runs here, in place, and nothing can stop it: it is over
+        // before the next key is read.
+        E::Scan { id, actor, kind } => {
+            let job = Job::Scan(ScanJob {
+                id,
+                actor,
+                kind,
+                stop: StopFlag::default(),
+            });
+            return Some(jobs::run(store, job, &mut |_| {}));
+        }
+        E::StopScan { .. } => return None,
         E::Change {
             actor,
             id,
@@ -70,7 +79,8 @@ pub(super) fn run(store: &mut Store, effect: OverlapsEffect) -> OverlapsResult {
         E::ReportMisuse { actor, input } => {
             OverlapsResult::MisuseReported(said(misuse(store, &actor, input)))
         }
-    }
+    };
+    Some(Action::Overlaps(result))
 }
 
 fn choices(store: &Store, actor: &Actor) -> CoreResult<Choices> {
@@ -84,24 +94,6 @@ fn choices(store: &Store, actor: &Actor) -> CoreResult<Choices> {
         programmes: filter.programmes,
         districts: filter.districts,
         today: crate::domain::dates::iso(store.clock().today()),
-    })
-}
-
-/// A full or incremental scan, with nothing reporting progress and nothing cancelling it.
-pub fn scan(store: &mut Store, actor: &Actor, kind: ScanKind) -> CoreResult<ScanFigures> {
-    let cancel = AtomicBool::new(false);
-    let report = overlap_scan::scan(store, actor, kind, &mut (), &cancel)?;
-    Ok(ScanFigures {
-        incremental: kind == ScanKind::Incremental,
-        records: report.matching.records,
-        pairs: report.matching.pairs_compared,
-        probable: report.matching.probable,
-        dni_conflicts: report.matching.dni_conflicts,
-        rule_flags: report.rule_flags,
-        new: report.flags_new,
-        known: report.flags_seen,
-        reopened: report.flags_reopened,
-        cancelled: report.cancelled,
     })
 }
 

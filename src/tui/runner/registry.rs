@@ -7,6 +7,7 @@
 use crate::services::registry::{choices, edit, household};
 use crate::services::CoreError;
 use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
 use crate::tui::effect::Message;
 use crate::tui::jobs::{self, Job};
 use crate::tui::screens::registry::effects::{
@@ -31,9 +32,9 @@ pub(super) fn route(effect: RegistryEffect) -> Route {
 }
 
 /// Runs one effect against the store; a job runs in place here, without progress reports.
-pub(super) fn run(store: &mut Store, effect: RegistryEffect) -> RegistryResult {
+pub(super) fn run(store: &mut Store, effect: RegistryEffect) -> Action {
     let mut no_progress = |_| {};
-    match effect {
+    let result = match effect {
         RegistryEffect::LoadChoices { actor } => {
             RegistryResult::ChoicesLoaded(choices::load(store, &actor).map_err(|e| Message::of(&e)))
         }
@@ -45,14 +46,17 @@ pub(super) fn run(store: &mut Store, effect: RegistryEffect) -> RegistryResult {
             result: household::load(store, &actor, household_id).map_err(|e| Message::of(&e)),
         },
         RegistryEffect::Save(request) => RegistryResult::Saved(save(store, request)),
-        RegistryEffect::Search(request) => jobs::run(store, Job::Search(request), &mut no_progress),
+        RegistryEffect::Search(request) => {
+            return jobs::run(store, Job::Search(request), &mut no_progress)
+        }
         RegistryEffect::CheckRoster(request) => {
-            jobs::run(store, Job::Check(request), &mut no_progress)
+            return jobs::run(store, Job::Check(request), &mut no_progress)
         }
         RegistryEffect::ImportRoster(request) => {
-            jobs::run(store, Job::Import(request), &mut no_progress)
+            return jobs::run(store, Job::Import(request), &mut no_progress)
         }
-    }
+    };
+    Action::Registry(result)
 }
 
 /// A change from a registry form, through the core's edit functions.

@@ -75,6 +75,11 @@ impl LoginForm {
         self.username.value()
     }
 
+    /// The password as typed: the current one, when the user must change it right away.
+    pub fn password(&self) -> Secret {
+        Secret::new(self.password.value())
+    }
+
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if self.phase == LoginPhase::Checking {
             if let Action::Authenticated(Err(message)) = action {

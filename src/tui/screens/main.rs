@@ -128,11 +128,12 @@ impl AreaState {
         }
     }
 
-    /// What to ask before quitting, when quitting now would lose work: typed text, or (in the
-    /// Padrón) a roster being written.
+    /// What to ask before quitting, when quitting now would lose work: typed text, a roster
+    /// being written (in the Padrón), or a scan under way (in Alertas).
     pub fn quit_question(&self) -> Option<Confirmable> {
         match self {
             AreaState::Registry(state) => state.quit_question(),
+            AreaState::Overlaps(state) if state.is_scanning() => Some(Confirmable::QuitScanning),
             other => other.is_dirty().then_some(Confirmable::QuitDiscarding),
         }
     }

@@ -1,4 +1,5 @@
-//! The screens: first-run set-up, login, and the main screen with its areas.
+//! The screens: first-run set-up, login, changing a password an administrator reset, and the
+//! main screen with its areas.
 //!
 //! The main screen shows one area at a time, chosen with the number keys among the areas of
 //! the signed-in role ([`Area::for_role`]). Adding an area is adding a variant to [`Area`]
@@ -13,6 +14,7 @@ pub mod login;
 pub mod main;
 pub mod overlaps;
 pub mod overview;
+pub mod password;
 pub mod registry;
 pub mod setup;
 

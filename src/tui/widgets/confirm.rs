@@ -5,7 +5,7 @@
 //! anything.
 
 use super::centred;
-use crate::i18n::{Lang, Localize, Reg, Tui};
+use crate::i18n::{Lang, Localize, OverlapsTui, Reg, Tui};
 use crate::tui::screens::clar::ClarConfirm;
 use crate::tui::screens::overlaps::OverlapsConfirm;
 use crate::tui::screens::registry::effects::RegistryQuestion;
@@ -23,6 +23,8 @@ pub enum Confirmable {
     QuitDiscarding,
     /// Quit while a roster is being written (the import would be undone).
     QuitImporting,
+    /// Quit while an overlap scan runs (it would stop and save nothing).
+    QuitScanning,
     /// Close a CLAR session or adopt its results.
     Clar(ClarConfirm),
     /// Close a Padrón form unsaved, or write a checked roster.
@@ -36,6 +38,7 @@ impl Confirmable {
         match self {
             Confirmable::QuitDiscarding => Tui::ConfirmQuitQuestion.text(lang),
             Confirmable::QuitImporting => Tui::Reg(Reg::ConfirmQuitImporting).text(lang),
+            Confirmable::QuitScanning => Tui::Overlaps(OverlapsTui::ConfirmQuitScanning).text(lang),
             Confirmable::Clar(c) => Tui::Clar(c.question()).text(lang),
             Confirmable::Registry(question) => question.question(lang),
             Confirmable::Overlaps(c) => Tui::Overlaps(c.question()).text(lang),
@@ -44,7 +47,9 @@ impl Confirmable {
 
     fn yes(&self) -> Tui {
         match self {
-            Confirmable::QuitDiscarding | Confirmable::QuitImporting => Tui::ConfirmQuitYes,
+            Confirmable::QuitDiscarding
+            | Confirmable::QuitImporting
+            | Confirmable::QuitScanning => Tui::ConfirmQuitYes,
             Confirmable::Clar(c) => Tui::Clar(c.yes()),
             Confirmable::Registry(question) => question.yes(),
             Confirmable::Overlaps(c) => Tui::Overlaps(c.yes()),
@@ -53,7 +58,9 @@ impl Confirmable {
 
     fn no(&self) -> Tui {
         match self {
-            Confirmable::QuitDiscarding | Confirmable::QuitImporting => Tui::ConfirmQuitNo,
+            Confirmable::QuitDiscarding
+            | Confirmable::QuitImporting
+            | Confirmable::QuitScanning => Tui::ConfirmQuitNo,
             Confirmable::Clar(c) => Tui::Clar(c.no()),
             Confirmable::Registry(question) => question.no(),
             Confirmable::Overlaps(c) => Tui::Overlaps(c.no()),

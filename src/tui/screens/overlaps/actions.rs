@@ -5,7 +5,7 @@ use super::effects::{FlagChange, MisuseInput, OverlapsEffect};
 use super::form::FormKind;
 use super::matrix::{Dir, HouseholdList};
 use super::{household_rows, Detail, Load, OverlapsCommand as C, OverlapsConfirm, OverlapsState};
-use super::{ScanPhase, View};
+use super::{RunningScan, ScanPhase, View};
 use crate::services::matching::scan::ScanKind;
 use crate::services::overlaps::workflow::Step;
 use crate::store::flags::FlagFilter;
@@ -37,8 +37,15 @@ impl OverlapsState {
                 } else {
                     ScanKind::Incremental
                 };
-                self.scan = Some(ScanPhase::Running(kind));
-                vec![Effect::Overlaps(OverlapsEffect::Scan { actor, kind })]
+                self.last_scan += 1;
+                let id = self.last_scan;
+                self.scan = Some(ScanPhase::Running(RunningScan {
+                    id,
+                    kind,
+                    step: None,
+                    stopping: false,
+                }));
+                vec![Effect::Overlaps(OverlapsEffect::Scan { id, actor, kind })]
             }
             Command::Overlaps(C::SwitchView) => {
                 self.view = View::Matrix;

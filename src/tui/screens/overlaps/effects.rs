@@ -1,13 +1,16 @@
 //! What the Alertas area asks of the core, and what comes back. The shell's runner runs the
 //! effects (`tui::runner::overlaps`); nothing here touches the database.
 //!
-//! Every effect is plain data carrying the actor, so a worker thread can run them later as
-//! they are (the scan above all: seconds at 100 000 records). Paged requests carry a sequence
-//! number; an answer whose number is not the latest is dropped.
+//! Every effect is plain data carrying the actor. The scan (seconds at 100 000 records, half a
+//! minute at a million) runs on the worker thread (`tui::jobs`): it carries an id, reports its
+//! progress with that id, and can be asked to stop. Paged requests carry a sequence number; an
+//! answer whose number is not the latest is dropped.
 
 use crate::services::matching::scan::ScanKind;
 use crate::services::overlaps::report::{FlagDetail, FlagPage, HouseholdPage, MatrixCell};
+use crate::services::overlaps::scan::ScanStep;
 use crate::services::overlaps::workflow::Step;
+use crate::services::progress::Progress;
 use crate::services::Actor;
 use crate::store::flags::FlagFilter;
 use crate::tui::effect::Message;
@@ -101,9 +104,16 @@ pub enum OverlapsEffect {
         after: Option<i64>,
         limit: usize,
     },
+    /// A scan (a job: on the worker); `id` comes back with its progress and its figures.
     Scan {
+        id: u64,
         actor: Actor,
         kind: ScanKind,
+    },
+    /// Ask scan `id` to stop; it answers with its figures, marked cancelled if it stopped in
+    /// time (it cannot once it writes).
+    StopScan {
+        id: u64,
     },
     Change {
         actor: Actor,
@@ -169,7 +179,16 @@ pub enum OverlapsResult {
         seq: u64,
         result: Result<HouseholdPage, Message>,
     },
-    Scanned(Result<ScanFigures, Message>),
+    /// How far scan `id` got, and in which of its steps.
+    ScanProgress {
+        id: u64,
+        step: ScanStep,
+        progress: Progress,
+    },
+    Scanned {
+        id: u64,
+        result: Result<ScanFigures, Message>,
+    },
     Changed {
         kind: ChangeKind,
         result: Result<(), Refusal>,

@@ -42,6 +42,8 @@ pub enum OverlapsCommand {
     Note,
     /// The person said yes to a question asked before an action.
     Confirmed(OverlapsConfirm),
+    /// A key pressed while a scan runs: the area says so.
+    Busy,
 }
 
 /// What the area asks before doing.
@@ -119,7 +121,8 @@ pub enum Mode {
         filter: bool,
         choice: bool,
     },
-    /// A scan under way: no area keys.
+    /// A scan under way: `Esc` stops it; keys that would leave or start something say that it
+    /// is running.
     Scanning,
     /// The scan's figures on screen.
     ScanDone,
@@ -318,6 +321,45 @@ const SUBMIT: Binding = shell(
     Some(Tui::Overlaps(T::HintSave)),
 );
 const CANCEL: Binding = cmd(&[ESC], C::Back, T::HelpFormCancel, Some(T::HintCancel));
+const STOP_SCAN: Binding = cmd(&[ESC], C::Back, T::HelpStopScan, Some(T::HintStop));
+/// While a scan runs, `?` opens the help as on the list (`F1` does everywhere).
+const SCAN_HELP: Binding = Binding {
+    keys: &[Key::char('?')],
+    bound: Bound::Command(Command::Help),
+    help: Tui::HelpHelp,
+    hint: None,
+};
+/// The keys a person may press out of habit while a scan runs: quit, log out, the tabs, and
+/// the list's own. They only say that a scan is running and how to stop it.
+const BUSY: [Binding; 2] = [
+    cmd(
+        &[
+            Key::char('q'),
+            Key::char('x'),
+            Key::char('1'),
+            Key::char('2'),
+            Key::char('3'),
+            Key::char('4'),
+            Key::char('5'),
+        ],
+        C::Busy,
+        T::HelpBusyLeave,
+        None,
+    ),
+    cmd(
+        &[
+            Key::char('s'),
+            Key::char('S'),
+            Key::char('f'),
+            Key::char('m'),
+            ENTER,
+            TAB,
+        ],
+        C::Busy,
+        T::HelpBusyList,
+        None,
+    ),
+];
 const CLOSE_FIGURES: Binding = cmd(
     &[ENTER, ESC],
     C::Back,
@@ -392,7 +434,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         Mode::Matrix => MATRIX.to_vec(),
         Mode::Households => households(),
         Mode::Form { filter, choice } => form(filter, choice),
-        Mode::Scanning => Vec::new(),
+        Mode::Scanning => vec![STOP_SCAN, BUSY[0], BUSY[1], SCAN_HELP],
         Mode::ScanDone => vec![CLOSE_FIGURES],
     }
 }

@@ -2,10 +2,12 @@
 //! alerts (filtered, paged with the core's keyset cursor) and the programme × programme
 //! matrix (a cell opens the households enrolled in both) — plus the detail of an alert (its
 //! explanation, facts, history and, for a probable match, the two records side by side), the
-//! small forms, and the scan with its figures.
+//! small forms, and the scan with its progress and then its figures.
 //!
 //! Like every area, `update` changes state and returns effects (run by
-//! `tui::runner::overlaps`) and drawing only reads. Confirming or undoing a merge asks first
+//! `tui::runner::overlaps`, the scan by the worker thread) and drawing only reads. While a
+//! scan runs the area keeps the keys: `Esc` asks it to stop, the other keys say it is running,
+//! and its progress reports and its figures arrive as actions carrying its id. Confirming or undoing a merge asks first
 //! through `Effect::Confirm`. Only roles that may work flags get the keys that change them;
 //! the core checks every permission again.
 
@@ -29,6 +31,8 @@ use super::main::AreaCtx;
 use crate::i18n::{OverlapsTui as T, Tui};
 use crate::services::matching::scan::ScanKind;
 use crate::services::overlaps::report::FlagDetail;
+use crate::services::overlaps::scan::ScanStep;
+use crate::services::progress::Progress;
 use crate::services::{Actor, Permission};
 use crate::tui::action::{Action, Command};
 use crate::tui::effect::{Effect, Message};
@@ -84,9 +88,21 @@ pub struct Detail {
 /// A scan under way, or its outcome.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScanPhase {
-    Running(ScanKind),
+    Running(RunningScan),
     Done(ScanFigures),
     Failed(Message),
+}
+
+/// A scan on the worker thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunningScan {
+    /// The request's id: progress and figures of any other scan are not this one's.
+    pub id: u64,
+    pub kind: ScanKind,
+    /// The step it reported last and how far that step got; `None` until it reports.
+    pub step: Option<(ScanStep, Progress)>,
+    /// `Esc` was pressed: the scan was asked to stop and its answer is awaited.
+    pub stopping: bool,
 }
 
 /// A passing message under the area: good news or what went wrong.
@@ -109,6 +125,8 @@ pub struct OverlapsState {
     pub choices: Load<Choices>,
     /// A form asked for before its choices arrived; it opens when they do.
     pub(crate) waiting_form: Option<FormKind>,
+    /// The id of the latest scan asked for.
+    pub(crate) last_scan: u64,
 }
 
 /// The body of an 80×24 terminal, until the area is told its real size.
@@ -137,6 +155,7 @@ impl OverlapsState {
             notice: None,
             choices: Load::Loading,
             waiting_form: None,
+            last_scan: 0,
         };
         let mut effects = state.list.first_page(actor);
         effects.push(state.load_choices());
@@ -186,6 +205,11 @@ impl OverlapsState {
         self.form.as_ref().is_some_and(AlertForm::is_dirty)
     }
 
+    /// Whether a scan is running (quitting would stop it, and it would save nothing).
+    pub fn is_scanning(&self) -> bool {
+        matches!(self.scan, Some(ScanPhase::Running(_)))
+    }
+
     /// Whether `command` is one of the keys of the mode on screen: what is not offered (an
     /// action key for a read-only role, confirming a resolved alert) is not done either.
     fn offered(&self, command: OverlapsCommand) -> bool {
@@ -233,12 +257,8 @@ impl OverlapsState {
         if self.form.is_some() {
             return self.form_command(command);
         }
-        if let Some(scan) = &self.scan {
-            let running = matches!(scan, ScanPhase::Running(_));
-            if command == Command::Overlaps(OverlapsCommand::Back) && !running {
-                self.scan = None;
-            }
-            return Vec::new();
+        if self.scan.is_some() {
+            return self.scan_command(command);
         }
         if self.detail.is_some() {
             return self.detail_command(command, ctx);
@@ -246,6 +266,34 @@ impl OverlapsState {
         match self.view {
             View::List => self.list_command(command),
             View::Matrix => self.matrix_command(command, ctx),
+        }
+    }
+
+    /// The keys while the scan's box is on screen: while it runs, `Esc` asks it to stop (once)
+    /// and the other keys say it is running; its figures close with `Esc` or `Enter`.
+    fn scan_command(&mut self, command: Command) -> Vec<Effect> {
+        let back = command == Command::Overlaps(OverlapsCommand::Back);
+        match &mut self.scan {
+            Some(ScanPhase::Running(running)) if back && !running.stopping => {
+                running.stopping = true;
+                vec![Effect::Overlaps(OverlapsEffect::StopScan {
+                    id: running.id,
+                })]
+            }
+            Some(ScanPhase::Running(running)) => {
+                let busy = if running.stopping {
+                    T::ScanStoppingBusy
+                } else {
+                    T::ScanBusy
+                };
+                self.notice = Some(Notice::Bad(Message::of(&busy)));
+                Vec::new()
+            }
+            Some(_) if back => {
+                self.scan = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
         }
     }
 

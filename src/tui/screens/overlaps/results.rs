@@ -33,11 +33,28 @@ impl OverlapsState {
                     households.loaded(seq, result);
                 }
             }
-            OverlapsResult::Scanned(result) => return self.scanned(result),
+            OverlapsResult::ScanProgress { id, step, progress } => {
+                if let Some(running) = self.running_scan(id) {
+                    running.step = Some((step, progress));
+                }
+            }
+            OverlapsResult::Scanned { id, result } => {
+                if self.running_scan(id).is_some() {
+                    return self.scanned(result);
+                }
+            }
             OverlapsResult::Changed { kind, result } => return self.changed(kind, result),
             OverlapsResult::MisuseReported(result) => return self.reported(result),
         }
         Vec::new()
+    }
+
+    /// The scan on screen, if it is still running and is the one `id` answers for.
+    fn running_scan(&mut self, id: u64) -> Option<&mut super::RunningScan> {
+        match &mut self.scan {
+            Some(ScanPhase::Running(running)) if running.id == id => Some(running),
+            _ => None,
+        }
     }
 
     /// The figures go on screen; the list and the matrix are read again under them.

@@ -4,7 +4,7 @@ use super::effects::{ChangeKind, FlagChange, Refusal};
 use super::form::FormKind;
 use super::*;
 use crate::domain::role::Role;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize};
 use crate::services::overlaps::report::FlagPage;
 use crate::services::overlaps::workflow::Step;
 use crate::store::flags::{FlagFilter, FlagRow};
@@ -304,6 +304,7 @@ fn a_scan_says_it_is_searching_then_shows_its_figures_over_page_one() {
     assert_eq!(
         effects,
         [Effect::Overlaps(OverlapsEffect::Scan {
+            id: 1,
             actor: rosa.clone(),
             kind: ScanKind::Incremental
         })]
@@ -313,8 +314,21 @@ fn a_scan_says_it_is_searching_then_shows_its_figures_over_page_one() {
         probable: 2,
         ..ScanFigures::default()
     };
+    // The figures of another scan (an older request) are not this one's.
+    let stale = state.update(
+        Action::Overlaps(OverlapsResult::Scanned {
+            id: 7,
+            result: Ok(figures),
+        }),
+        &ctx(&rosa),
+    );
+    assert!(stale.is_empty());
+    assert_eq!(state.mode(), Mode::Scanning);
     let effects = state.update(
-        Action::Overlaps(OverlapsResult::Scanned(Ok(figures))),
+        Action::Overlaps(OverlapsResult::Scanned {
+            id: 1,
+            result: Ok(figures),
+        }),
         &ctx(&rosa),
     );
     assert_eq!(state.mode(), Mode::ScanDone);
@@ -323,4 +337,61 @@ fn a_scan_says_it_is_searching_then_shows_its_figures_over_page_one() {
         .any(|e| load_page(std::slice::from_ref(e)).is_some_and(|p| p.1.is_none())));
     state.update(command(C::Back), &ctx(&rosa));
     assert_eq!(state.mode(), Mode::List { act: true });
+}
+
+#[test]
+fn a_running_scan_follows_its_steps_stops_once_on_esc_and_other_keys_say_it_runs() {
+    use crate::services::overlaps::scan::ScanStep;
+    use crate::services::progress::Progress;
+    let rosa = actor(Role::Admin);
+    let mut state = listed(&rosa);
+    state.update(command(C::Scan), &ctx(&rosa));
+    let comparing = Progress {
+        done: 250,
+        total: 1_000,
+    };
+    for (id, done) in [(1, 250), (9, 900)] {
+        state.update(
+            Action::Overlaps(OverlapsResult::ScanProgress {
+                id,
+                step: ScanStep::Comparing,
+                progress: Progress { done, total: 1_000 },
+            }),
+            &ctx(&rosa),
+        );
+    }
+    let Some(ScanPhase::Running(running)) = &state.scan else {
+        panic!("{:?}", state.scan);
+    };
+    assert_eq!(
+        running.step,
+        Some((ScanStep::Comparing, comparing)),
+        "only scan 1's report counts"
+    );
+    // A key of the list says a scan is running, and does nothing else.
+    assert!(state.update(command(C::Busy), &ctx(&rosa)).is_empty());
+    assert!(
+        matches!(&state.notice, Some(Notice::Bad(m)) if m.text(Lang::Es).starts_with("Hay una búsqueda en curso"))
+    );
+    assert_eq!(
+        state.update(command(C::Back), &ctx(&rosa)),
+        [Effect::Overlaps(OverlapsEffect::StopScan { id: 1 })]
+    );
+    assert!(
+        state.update(command(C::Back), &ctx(&rosa)).is_empty(),
+        "asked once"
+    );
+    assert_eq!(state.mode(), Mode::Scanning, "until the scan answers");
+    let cancelled = ScanFigures {
+        cancelled: true,
+        ..ScanFigures::default()
+    };
+    state.update(
+        Action::Overlaps(OverlapsResult::Scanned {
+            id: 1,
+            result: Ok(cancelled),
+        }),
+        &ctx(&rosa),
+    );
+    assert_eq!(state.scan, Some(ScanPhase::Done(cancelled)));
 }

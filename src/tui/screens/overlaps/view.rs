@@ -1,12 +1,16 @@
 //! Drawing the Alertas area from its state, nothing else: the view's tabs with the filter in
-//! force, the list or the matrix (or an alert's detail over them), the scan's box, a form on
-//! top, and the notice on the last line.
+//! force, the list or the matrix (or an alert's detail over them), the scan's box (its step
+//! and progress bar while it runs, its figures after), a form on top, and the notice on the
+//! last line.
 
 use super::{detail_view, form_view, list_view, matrix_view};
-use super::{Load, Notice, OverlapsState, ScanPhase, View};
-use crate::i18n::{overlaps as words, Localize, OverlapsTui as T, Tui};
+use super::{Load, Notice, OverlapsState, RunningScan, ScanPhase, View};
+use crate::i18n::{overlaps as words, Localize, OverlapsTui as T, OverlapsTuiMessage, Tui};
+use crate::services::matching::scan::ScanKind;
+use crate::services::overlaps::scan::ScanStep;
 use crate::tui::theme::{Palette, Theme};
 use crate::tui::view::ViewCtx;
+use crate::tui::widgets::progress::ProgressBar;
 use crate::tui::widgets::{centred, count};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -174,14 +178,78 @@ fn filter_summary(state: &OverlapsState, ctx: ViewCtx) -> String {
     format!("{} {}", T::FilterLabel.text(lang), parts.join(" · "))
 }
 
-/// "Buscando…" while a scan runs; its figures when it is done.
+/// The running scan's box: what a scan does, the step it is in with a bar of how far that step
+/// got, and how to stop it (or that it is stopping).
+fn draw_running(ctx: ViewCtx, running: &RunningScan, area: Rect, buf: &mut Buffer) {
+    let lang = ctx.lang;
+    let title = match running.kind {
+        ScanKind::Full => T::ScanFullRunning,
+        ScanKind::Incremental => T::ScanIncrementalRunning,
+    };
+    let frame = centred(area, 60, 9);
+    Clear.render(frame, buf);
+    let block = Block::bordered()
+        .border_style(ctx.theme.overlay_border)
+        .title(Line::styled(
+            format!(" {} ", title.text(lang)),
+            ctx.theme.title,
+        ));
+    let inner = block.inner(frame);
+    block.render(frame, buf);
+    let [about, step, bar, _, stop] = inner.layout(&Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    Paragraph::new(T::Scanning.text(lang).into_owned())
+        .wrap(Wrap { trim: true })
+        .render(about, buf);
+    let step_text = match running.step {
+        None => T::ScanStarting.text(lang).into_owned(),
+        Some((s, _)) => OverlapsTuiMessage::ScanStep {
+            number: s.number(),
+            of: ScanStep::COUNT,
+            step: step_words(s),
+        }
+        .text(lang)
+        .into_owned(),
+    };
+    Line::raw(step_text).render(step, buf);
+    // Loading and the rules have no count of their own to show.
+    if let Some((_, p)) = running.step.filter(|(_, p)| p.total > 1) {
+        let bar_view = ProgressBar {
+            done: p.done,
+            total: p.total,
+            theme: ctx.theme,
+        };
+        bar_view.render(bar, buf);
+    }
+    let (hint, style) = if running.stopping {
+        (T::ScanStopping, ctx.theme.error)
+    } else {
+        (T::ScanStopHint, ctx.theme.muted)
+    };
+    Paragraph::new(Line::styled(hint.text(lang).into_owned(), style))
+        .wrap(Wrap { trim: true })
+        .render(stop, buf);
+}
+
+fn step_words(step: ScanStep) -> T {
+    match step {
+        ScanStep::Loading => T::ScanStepLoading,
+        ScanStep::Comparing => T::ScanStepComparing,
+        ScanStep::Rules => T::ScanStepRules,
+        ScanStep::Writing => T::ScanStepWriting,
+    }
+}
+
+/// The scan's progress while it runs; its figures when it is done.
 fn draw_scan(ctx: ViewCtx, scan: &ScanPhase, area: Rect, buf: &mut Buffer) {
     let lang = ctx.lang;
     let (title, lines) = match scan {
-        ScanPhase::Running(_) => (
-            T::HintScan,
-            vec![Line::raw(T::Scanning.text(lang).into_owned())],
-        ),
+        ScanPhase::Running(running) => return draw_running(ctx, running, area, buf),
         ScanPhase::Failed(message) => (
             T::ScanFailed,
             vec![
