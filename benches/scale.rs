@@ -2,7 +2,7 @@
 //!
 //! For each size it builds a fresh demo database in a temporary folder and prints each figure:
 //! demo generation rate, open time, overview queries, person search latency per keystroke
-//! (p50/p95), and roster import throughput. Figures are wall-clock on this machine; compare
+//! (p50/p95), backup and check times, and roster import throughput. Figures are wall-clock on this machine; compare
 //! them within one run.
 
 use std::sync::atomic::AtomicBool;
@@ -11,7 +11,7 @@ use tinkuy::i18n::Lang;
 use tinkuy::services::matching::{self, scan::ScanKind};
 use tinkuy::services::registry::search::{search, Query};
 use tinkuy::services::roster::{self, ImportOptions};
-use tinkuy::services::{auth, demo, overlaps, overview, Actor};
+use tinkuy::services::{auth, demo, maintenance, overlaps, overview, Actor};
 use tinkuy::store::Store;
 
 fn main() {
@@ -78,6 +78,7 @@ fn run(households: u32) -> Result<(), Box<dyn std::error::Error>> {
     let admin = auth::authenticate(&store, "admin", "demo")?;
     overview_figures(&store, &admin)?;
     search_figures(&store, &admin)?;
+    maintenance_figures(&store, &admin, &dir)?;
     drop(store);
     scan_figures(&path, &admin)?;
     import_figures(&dir, &path, &admin)?;
@@ -97,6 +98,33 @@ fn overview_figures(store: &Store, admin: &Actor) -> Result<(), Box<dyn std::err
         "overview (totals, programmes, districts): p50 {:.2} ms, p95 {:.2} ms",
         percentile(&times, 0.5),
         percentile(&times, 0.95)
+    );
+    Ok(())
+}
+
+/// A backup with SQLite's online API (what the TUI does once a day on opening) and `check`.
+fn maintenance_figures(
+    store: &Store,
+    admin: &Actor,
+    dir: &tempfile::TempDir,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let out = dir.path().join("copia.db");
+    let started = Instant::now();
+    maintenance::backup(store, Some(&out))?;
+    let took = started.elapsed();
+    let size = std::fs::metadata(&out)?.len();
+    println!(
+        "backup: {:.2} s, {:.0} MiB",
+        took.as_secs_f64(),
+        size as f64 / (1024.0 * 1024.0)
+    );
+    std::fs::remove_file(&out)?;
+    let started = Instant::now();
+    let findings = maintenance::check(store, admin)?;
+    println!(
+        "check (integrity, foreign keys, invariants, audit chain): {:.2} s, {} findings",
+        started.elapsed().as_secs_f64(),
+        findings.len()
     );
     Ok(())
 }
