@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod runner;
 pub mod screens;
+pub mod text;
 pub mod theme;
 pub mod view;
 pub mod widgets;

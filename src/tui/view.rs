@@ -44,8 +44,14 @@ pub fn body_area(size: Rect) -> Rect {
     split(size)[1]
 }
 
-/// Draws the application into a frame.
+/// Draws the application into a frame, then makes every cell safe for the terminal (see
+/// [`super::text`]): the one place where text from the store and the keyboard is sanitised.
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    super::text::clean_buffer(frame.buffer_mut());
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let ctx = ViewCtx {
         lang: app.lang(),

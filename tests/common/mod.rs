@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use tinkuy::domain::role::Role;
 use tinkuy::services::auth::{self, NewAccount};
 use tinkuy::services::{setup, Actor};

@@ -1,8 +1,13 @@
 //! A single-line text field that edits and draws itself: a cursor, Left/Right/Home/End,
 //! Backspace/Delete, a kind that decides which characters it accepts, and masking for
 //! passwords. Small on purpose: the forms of Tinkuy ask for one line at a time.
+//!
+//! The cursor moves and deletes by grapheme (an emoji family, a flag, a letter and its accent
+//! go at once), and the field scrolls by the cells actually drawn, so emoji two cells wide and
+//! marks of none keep the cursor on the character it is at and inside the field.
 
 use crate::tui::action::Edit;
+use crate::tui::text::{self, Glyph};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -76,24 +81,32 @@ impl TextInput {
 
     /// Applies an edit; returns whether the value changed (a moved cursor is not a change).
     pub fn edit(&mut self, edit: Edit) -> bool {
+        let len = self.chars.len();
         match edit {
             Edit::Insert(c) => return self.insert(c),
             Edit::Backspace if self.cursor > 0 => {
-                self.cursor -= 1;
-                self.chars.remove(self.cursor);
+                let before = text::prev_boundary(&self.chars, self.cursor);
+                self.chars.drain(before..self.cursor);
+                self.cursor = before;
                 return true;
             }
-            Edit::Delete if self.cursor < self.chars.len() => {
-                self.chars.remove(self.cursor);
+            Edit::Delete if self.cursor < len => {
+                let after = text::next_boundary(&self.chars, self.cursor);
+                self.chars.drain(self.cursor..after);
                 return true;
             }
-            Edit::Left => self.cursor = self.cursor.saturating_sub(1),
-            Edit::Right => self.cursor = (self.cursor + 1).min(self.chars.len()),
+            Edit::Left => self.cursor = text::prev_boundary(&self.chars, self.cursor),
+            Edit::Right => self.cursor = text::next_boundary(&self.chars, self.cursor),
             Edit::Home => self.cursor = 0,
-            Edit::End => self.cursor = self.chars.len(),
+            Edit::End => self.cursor = len,
             Edit::Backspace | Edit::Delete => {}
         }
         false
+    }
+
+    /// The graphemes of the value as drawn (one `*` each in a password).
+    fn glyphs(&self) -> Vec<Glyph> {
+        text::glyphs(&self.chars, self.kind == FieldKind::Password)
     }
 
     fn insert(&mut self, c: char) -> bool {
@@ -113,28 +126,21 @@ impl TextInput {
         }
         self.chars.insert(self.cursor, c);
         self.cursor += 1;
+        // An accent typed before a letter's own marks joins that letter: the cursor goes
+        // after the whole of it, never inside.
+        if self.cursor < self.chars.len() && !text::is_boundary(&self.chars, self.cursor) {
+            self.cursor = text::next_boundary(&self.chars, self.cursor);
+        }
         true
     }
 
-    /// The characters to show: the value, or one `*` per character of a password.
-    fn shown(&self) -> impl Iterator<Item = char> + '_ {
-        let masked = self.kind == FieldKind::Password;
-        self.chars
-            .iter()
-            .map(move |&c| if masked { '*' } else { c })
-    }
-
-    /// The first character visible in a field `width` cells wide: the text scrolls left just
-    /// enough to keep the cursor in view (one cell is kept for the cursor after the end).
-    fn first_visible(&self, width: usize) -> usize {
-        self.cursor.saturating_sub(width.saturating_sub(1))
-    }
-
-    /// Where the terminal cursor goes when this field, drawn in `area`, has the focus.
+    /// Where the terminal cursor goes when this field, drawn in `area`, has the focus: on
+    /// the cell after the text before the cursor, as the field scrolls it.
     pub fn cursor_position(&self, area: Rect) -> Position {
-        let width = usize::from(area.width);
-        let column = self.cursor - self.first_visible(width);
-        let column = u16::try_from(column).unwrap_or(area.width.saturating_sub(1));
+        let (_, column) = text::scroll(&self.glyphs(), self.cursor, usize::from(area.width));
+        let column = u16::try_from(column)
+            .unwrap_or(u16::MAX)
+            .min(area.width.saturating_sub(1));
         Position::new(area.x + column, area.y)
     }
 }
@@ -168,13 +174,10 @@ impl Widget for InputView<'_> {
         };
         buf.set_style(area, style);
         let width = usize::from(area.width);
-        let text: String = self
-            .input
-            .shown()
-            .skip(self.input.first_visible(width))
-            .take(width)
-            .collect();
-        buf.set_stringn(area.x, area.y, text, width, style);
+        let glyphs = self.input.glyphs();
+        let (skip, _) = text::scroll(&glyphs, self.input.cursor, width);
+        let shown = text::visible(&glyphs, skip, width);
+        buf.set_stringn(area.x, area.y, shown, width, style);
     }
 }
 
@@ -249,5 +252,117 @@ mod tests {
         };
         view.render(area, &mut buf);
         assert_eq!(buf.content()[0].symbol(), "h");
+    }
+
+    /// The field drawn in `area` (focused), and the cells of its row as text.
+    fn drawn(input: &TextInput, area: Rect) -> (Buffer, String) {
+        let theme = Theme::plain();
+        let mut buf = Buffer::empty(Rect::new(0, area.y, area.right() + 2, 1));
+        InputView {
+            input,
+            focused: true,
+            theme: &theme,
+        }
+        .render(area, &mut buf);
+        let row = buf.content().iter().map(|c| c.symbol()).collect();
+        (buf, row)
+    }
+
+    #[test]
+    fn ten_thousand_characters_scroll_inside_the_field() {
+        let long: String = "ñandú ".repeat(2_000);
+        let input = typed(FieldKind::Text { max: 20_000 }, &long);
+        assert_eq!(input.value(), long);
+        let area = Rect::new(3, 0, 12, 1);
+        assert_eq!(input.cursor_position(area), Position::new(14, 0));
+        let (_, row) = drawn(&input, area);
+        assert_eq!(row, "   andú ñandú    ");
+        // Home shows the start, the cursor on the first cell.
+        let mut input = input;
+        input.edit(Edit::Home);
+        assert_eq!(input.cursor_position(area), Position::new(3, 0));
+        let (_, row) = drawn(&input, area);
+        assert_eq!(row, "   ñandú ñandú   ");
+        // A field holds what its kind allows, no more, however much is typed.
+        assert_eq!(
+            typed(FieldKind::Username, &long).value().chars().count(),
+            40
+        );
+    }
+
+    #[test]
+    fn emoji_take_two_cells_and_go_whole() {
+        let family = "👨\u{200D}👩\u{200D}👧";
+        let mut input = typed(FieldKind::Text { max: 80 }, &format!("a{family}🇵🇪b"));
+        let area = Rect::new(0, 0, 10, 1);
+        // a (1) + family (2) + flag (2) + b (1): the cursor on the seventh cell.
+        assert_eq!(input.cursor_position(area), Position::new(6, 0));
+        input.edit(Edit::Left);
+        input.edit(Edit::Left);
+        assert_eq!(input.cursor_position(area), Position::new(3, 0));
+        // Backspace takes the whole family, not its last person.
+        assert!(input.edit(Edit::Backspace));
+        assert_eq!(input.value(), "a🇵🇪b");
+        assert_eq!(input.cursor_position(area), Position::new(1, 0));
+        assert!(input.edit(Edit::Delete));
+        assert_eq!(input.value(), "ab");
+        // In a field too narrow for the text, emoji scroll by cells and are never cut.
+        let input = typed(FieldKind::Text { max: 80 }, &"🦙".repeat(30));
+        let area = Rect::new(2, 0, 5, 1);
+        assert_eq!(input.cursor_position(area), Position::new(6, 0));
+        let (buf, _) = drawn(&input, area);
+        assert_eq!(buf[(2, 0)].symbol(), "🦙");
+        assert_eq!(buf[(4, 0)].symbol(), "🦙");
+        assert_eq!(buf[(6, 0)].symbol(), " ");
+    }
+
+    #[test]
+    fn direction_marks_are_kept_in_the_value_but_not_drawn() {
+        let text = "abc\u{202E}def\u{202C}\u{200F}";
+        let input = typed(FieldKind::Text { max: 80 }, text);
+        assert_eq!(input.value(), text);
+        let area = Rect::new(0, 0, 10, 1);
+        assert_eq!(input.cursor_position(area), Position::new(6, 0));
+        let (buf, row) = drawn(&input, area);
+        assert_eq!(row, "abcdef      ");
+        assert!(buf
+            .content()
+            .iter()
+            .all(|c| !c.symbol().chars().any(crate::tui::text::is_bidi_control)));
+    }
+
+    #[test]
+    fn control_characters_are_refused_and_accents_stay_on_their_letter() {
+        let input = typed(
+            FieldKind::Text { max: 80 },
+            "a\u{1b}[2J\u{7}\u{9b}\t\r\n\u{7f}b",
+        );
+        assert_eq!(input.value(), "a[2Jb");
+        // An accent typed after a letter joins it; Left then steps over both at once.
+        let mut input = typed(FieldKind::Text { max: 80 }, "Jose\u{301}");
+        assert_eq!(
+            input.cursor_position(Rect::new(0, 0, 10, 1)),
+            Position::new(4, 0)
+        );
+        input.edit(Edit::Left);
+        assert_eq!(input.cursor(), 3);
+        // A letter typed before a stray accent takes it: the cursor goes after the pair,
+        // not between them.
+        let mut input = typed(FieldKind::Text { max: 80 }, "\u{301}ab");
+        input.edit(Edit::Home);
+        input.edit(Edit::Insert('x'));
+        assert_eq!(input.value(), "x\u{301}ab");
+        assert_eq!(input.cursor(), 2);
+    }
+
+    #[test]
+    fn tiny_fields_do_not_panic() {
+        let input = typed(FieldKind::Text { max: 80 }, "🦙🇵🇪ñ");
+        for width in 0..4 {
+            let area = Rect::new(1, 0, width, 1);
+            let position = input.cursor_position(area);
+            assert!(position.x <= area.x + width.saturating_sub(1));
+            drawn(&input, area);
+        }
     }
 }

@@ -8,6 +8,7 @@ use crate::services::clar::award::RankingView;
 use crate::services::clar::proposals::ProposalDetail;
 use crate::services::clar::ranking::milli_text;
 use crate::services::clar::rules::RuleViolation;
+use crate::tui::text::{fit, width as cells};
 use crate::tui::view::ViewCtx;
 use crate::tui::widgets::text_input::InputView;
 use ratatui::buffer::Buffer;
@@ -31,16 +32,21 @@ pub(super) fn detail(ctx: ViewCtx, d: &ProposalDetail, area: Rect, buf: &mut Buf
         Constraint::Fill(1),
     ]));
     let p = &d.proposal;
+    // A long title or association name is cut so the status and the size stay in view.
+    let width = usize::from(head.width).saturating_sub(1);
+    let status = format!("  [{}]", p.status.text(ctx.lang));
+    let size = format!(" · {} {}", d.member_count, t(ctx, ClarTui::Members));
     let heading = vec![
         Line::from(vec![
-            Span::styled(format!(" {}", p.title), ctx.theme.title),
-            Span::raw(format!("  [{}]", p.status.text(ctx.lang))),
+            Span::styled(
+                format!(" {}", fit(&p.title, width.saturating_sub(cells(&status)))),
+                ctx.theme.title,
+            ),
+            Span::raw(status),
         ]),
         Line::raw(format!(
-            " {} · {} {} · {}",
-            p.association_name,
-            d.member_count,
-            t(ctx, ClarTui::Members),
+            " {}{size} · {}",
+            fit(&p.association_name, width.saturating_sub(cells(&size))),
             p.product
         )),
     ];

@@ -11,6 +11,7 @@ use super::staff_view::{
 use crate::domain::clar::{ConflictKind, Phase};
 use crate::i18n::{ClarTui, Lang, Localize};
 use crate::services::clar::reviewer::ReviewerSession;
+use crate::tui::text::{fit, width as cells};
 use crate::tui::view::ViewCtx;
 use crate::tui::widgets::centred;
 use crate::tui::widgets::text_input::InputView;
@@ -194,7 +195,7 @@ fn scoring(ctx: ViewCtx, form: &ScoreForm, area: Rect, buf: &mut Buffer) {
         Constraint::Length(rows + 2),
         Constraint::Fill(1),
     ]));
-    Paragraph::new(form_heading(ctx, form)).render(head, buf);
+    Paragraph::new(form_heading(ctx, form, usize::from(head.width))).render(head, buf);
     let block = titled(ctx, &t(ctx, ClarTui::Rubric));
     let inner = block.inner(body);
     block.render(body, buf);
@@ -224,20 +225,18 @@ fn scoring(ctx: ViewCtx, form: &ScoreForm, area: Rect, buf: &mut Buffer) {
         .render(total, buf);
 }
 
-/// What is being scored: the proposal, its association's size, what the programme pays.
-fn form_heading(ctx: ViewCtx, form: &ScoreForm) -> Vec<Line<'static>> {
+/// What is being scored: the proposal, its association's size, what the programme pays. A
+/// long association name is cut so its size stays in view.
+fn form_heading(ctx: ViewCtx, form: &ScoreForm, width: usize) -> Vec<Line<'static>> {
     let p = &form.proposal;
+    let size = format!(" · {} {}", p.association_size, t(ctx, ClarTui::Members));
+    let room = width.saturating_sub(1 + cells(&size));
     vec![
         Line::styled(
             format!(" {}: {}", t(ctx, ClarTui::Scoring), p.title),
             ctx.theme.title,
         ),
-        Line::raw(format!(
-            " {} · {} {}",
-            p.association_name,
-            p.association_size,
-            t(ctx, ClarTui::Members)
-        )),
+        Line::raw(format!(" {}{size}", fit(&p.association_name, room))),
         Line::raw(format!(
             " {}: {} · {} {}",
             t(ctx, ClarTui::ProgrammePart),

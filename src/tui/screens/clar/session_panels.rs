@@ -8,6 +8,7 @@ use crate::i18n::{detected_reason, ClarTui, Localize};
 use crate::services::clar::ranking::milli_text;
 use crate::services::clar::scoring::{Cell, CellState};
 use crate::services::clar::session::SessionOverview;
+use crate::tui::text::{fit, width as cells};
 use crate::tui::view::ViewCtx;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -76,16 +77,18 @@ fn heading(ctx: ViewCtx, o: &SessionOverview, panel: Panel, area: Rect, buf: &mu
             ]
         })
         .collect();
+    // A long place is cut so the session's state stays in view.
+    let start = format!(
+        " {} {} · {} · ",
+        t(ctx, ClarTui::Acta),
+        crate::services::clar::acta_label(s),
+        crate::domain::dates::iso(s.held_on),
+    );
+    let end = format!(" · {}", t(ctx, status));
+    let room = usize::from(area.width).saturating_sub(cells(&start) + cells(&end));
     let lines = vec![
         Line::styled(
-            format!(
-                " {} {} · {} · {} · {}",
-                t(ctx, ClarTui::Acta),
-                crate::services::clar::acta_label(s),
-                crate::domain::dates::iso(s.held_on),
-                s.place,
-                t(ctx, status)
-            ),
+            format!("{start}{}{end}", fit(&s.place, room)),
             ctx.theme.title,
         ),
         Line::raw(format!(

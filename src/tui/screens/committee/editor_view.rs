@@ -243,7 +243,12 @@ impl EditorView<'_> {
         let lines: Vec<Line> = if notes.is_empty() {
             vec![Line::styled(T::NoNotes.text(lang), self.ctx.theme.muted)]
         } else {
-            notes.lines().map(|l| Line::raw(l.to_string())).collect()
+            // Minutes keep tabs and whatever else was written; ratatui would drop them
+            // silently and run the words together.
+            notes
+                .lines()
+                .map(|l| Line::raw(crate::tui::text::clean(l).into_owned()))
+                .collect()
         };
         Paragraph::new(lines)
             .block(Block::bordered())

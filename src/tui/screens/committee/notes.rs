@@ -7,6 +7,7 @@ use super::effects::NotesTarget;
 use crate::i18n::{CommitteeTui as T, Localize};
 use crate::tui::action::Edit;
 use crate::tui::effect::Message;
+use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::tui::view::ViewCtx;
 use ratatui::buffer::Buffer;
@@ -79,17 +80,24 @@ impl NotesEditor {
     }
 
     /// Applies an edit of the current line (Backspace at a line's start joins it to the one
-    /// above).
+    /// above). The cursor moves and deletes by grapheme, as in a field.
     pub fn edit(&mut self, edit: Edit) {
         let col = self.col;
         match edit {
             Edit::Insert(c) if !c.is_control() => {
-                self.line().insert(col, c);
-                self.col += 1;
+                let line = self.line();
+                line.insert(col, c);
+                let mut at = col + 1;
+                if at < line.len() && !text::is_boundary(line, at) {
+                    at = text::next_boundary(line, at);
+                }
+                self.col = at;
             }
             Edit::Backspace if col > 0 => {
-                self.line().remove(col - 1);
-                self.col -= 1;
+                let line = self.line();
+                let before = text::prev_boundary(line, col);
+                line.drain(before..col);
+                self.col = before;
             }
             Edit::Backspace if self.row > 0 => {
                 let tail = self.lines.remove(self.row);
@@ -98,14 +106,16 @@ impl NotesEditor {
                 self.lines[self.row].extend(tail);
             }
             Edit::Delete if col < self.line().len() => {
-                self.line().remove(col);
+                let line = self.line();
+                let after = text::next_boundary(line, col);
+                line.drain(col..after);
             }
             Edit::Delete if self.row + 1 < self.lines.len() => {
                 let next = self.lines.remove(self.row + 1);
                 self.line().extend(next);
             }
-            Edit::Left => self.col = col.saturating_sub(1),
-            Edit::Right => self.col = (col + 1).min(self.line().len()),
+            Edit::Left => self.col = text::prev_boundary(self.line(), col),
+            Edit::Right => self.col = text::next_boundary(self.line(), col),
             Edit::Home => self.col = 0,
             Edit::End => self.col = self.line().len(),
             _ => {}
@@ -129,30 +139,46 @@ impl NotesEditor {
 
     pub fn up(&mut self) {
         self.row = self.row.saturating_sub(1);
-        self.col = self.col.min(self.line().len());
+        self.keep_col_on_line();
     }
 
     pub fn down(&mut self) {
         self.row = (self.row + 1).min(self.lines.len().saturating_sub(1));
-        self.col = self.col.min(self.line().len());
+        self.keep_col_on_line();
     }
 
-    /// The first line and column shown in an area of `height`×`width`, so the cursor stays
-    /// in view.
-    fn scroll(&self, width: u16, height: u16) -> (usize, usize) {
+    /// After a move to another line: the cursor within it, between two graphemes.
+    fn keep_col_on_line(&mut self) {
+        let col = self.col.min(self.line().len());
+        let line = self.line();
+        self.col = if text::is_boundary(line, col) {
+            col
+        } else {
+            text::prev_boundary(line, col)
+        };
+    }
+
+    /// The first line shown in an area of `height`×`width`, the cells scrolled out on the
+    /// left (every line alike), and the cursor's cell in the area, so the cursor stays in view.
+    fn scroll(&self, width: u16, height: u16) -> (usize, usize, usize) {
         let top = self
             .row
             .saturating_sub(usize::from(height).saturating_sub(1));
-        let left = self
-            .col
-            .saturating_sub(usize::from(width).saturating_sub(1));
-        (top, left)
+        let glyphs = self
+            .lines
+            .get(self.row)
+            .map(|line| text::glyphs(line, false))
+            .unwrap_or_default();
+        let (skip, column) = text::scroll(&glyphs, self.col, usize::from(width));
+        (top, skip, column)
     }
 
     /// Where the terminal cursor goes when the text is drawn in `area`.
     pub fn cursor_position(&self, area: Rect) -> Position {
-        let (top, left) = self.scroll(area.width, area.height);
-        let x = u16::try_from(self.col - left).unwrap_or(0);
+        let (top, _, column) = self.scroll(area.width, area.height);
+        let x = u16::try_from(column)
+            .unwrap_or(u16::MAX)
+            .min(area.width.saturating_sub(1));
         let y = u16::try_from(self.row - top).unwrap_or(0);
         Position::new(area.x + x, area.y + y)
     }
@@ -167,7 +193,7 @@ pub struct NotesView<'a> {
 impl Widget for &NotesView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.focus);
-        let (top, left) = self.editor.scroll(area.width, area.height);
+        let (top, skip, _) = self.editor.scroll(area.width, area.height);
         for (i, line) in self
             .editor
             .lines
@@ -176,13 +202,10 @@ impl Widget for &NotesView<'_> {
             .take(usize::from(area.height))
             .enumerate()
         {
-            let text: String = line
-                .iter()
-                .skip(left)
-                .take(usize::from(area.width))
-                .collect();
+            let glyphs = text::glyphs(line, false);
+            let shown = text::visible(&glyphs, skip, usize::from(area.width));
             let y = area.y + u16::try_from(i).unwrap_or(0);
-            buf.set_stringn(area.x, y, text, usize::from(area.width), self.theme.focus);
+            buf.set_stringn(area.x, y, shown, usize::from(area.width), self.theme.focus);
         }
     }
 }
@@ -231,7 +254,7 @@ impl Widget for &NotesPanel<'_> {
                 Line::raw(format!(
                     "{}: {}",
                     T::TheirText.text(lang),
-                    theirs.replace('\n', " / ")
+                    text::clean(&theirs.replace('\n', " / "))
                 )),
             ],
         };
@@ -279,5 +302,62 @@ mod tests {
         typed(&mut editor, "a\nb\nc\nabcdefghij");
         let area = Rect::new(10, 5, 4, 2);
         assert_eq!(editor.cursor_position(area), Position::new(13, 6));
+    }
+
+    /// The editor drawn in `area`, row by row.
+    fn drawn(editor: &NotesEditor, area: Rect) -> Vec<String> {
+        let theme = Theme::plain();
+        let mut buf = Buffer::empty(area);
+        (&NotesView {
+            editor,
+            theme: &theme,
+        })
+            .render(area, &mut buf);
+        (area.y..area.bottom())
+            .map(|y| {
+                (area.x..area.right())
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stored_minutes_with_controls_and_emoji_keep_the_cursor_on_the_text() {
+        // Minutes keep what was written (tabs, escapes, direction marks); the editor shows
+        // tabs as spaces and controls as `�`, and drops direction marks.
+        let stored = "a\tb\u{1b}[2J\u{202E}c\n🦙🦙🦙🦙🦙🦙";
+        let mut editor = NotesEditor::new(NotesTarget::General(1), "x".into(), 1, stored);
+        // (A llama takes two cells: the second one is drawn as a blank.)
+        let area = Rect::new(0, 0, 8, 2);
+        // At the end of the llamas, three stay in view with the cursor after them; the line
+        // above scrolls by the same six cells.
+        assert_eq!(drawn(&editor, area), ["Jc      ", "🦙 🦙 🦙   "]);
+        assert_eq!(editor.cursor_position(area), Position::new(6, 1));
+        editor.up();
+        editor.edit(Edit::End);
+        // At the end of the first line: "a" scrolled out, the first llama cut in half.
+        assert_eq!(drawn(&editor, area), [" b�[2Jc ", " 🦙 🦙 🦙  "]);
+        assert_eq!(editor.cursor_position(area), Position::new(7, 0));
+        editor.edit(Edit::Backspace);
+        assert_eq!(editor.text(), "a\tb\u{1b}[2J\u{202E}\n🦙🦙🦙🦙🦙🦙");
+    }
+
+    #[test]
+    fn a_ten_thousand_character_line_scrolls_and_graphemes_go_whole() {
+        let mut editor = NotesEditor::new(NotesTarget::Item(1), "x".into(), 1, "");
+        typed(&mut editor, &"ñandú ".repeat(1_700));
+        typed(&mut editor, "👨\u{200D}👩\u{200D}👧");
+        let area = Rect::new(2, 1, 10, 3);
+        assert_eq!(editor.cursor_position(area), Position::new(11, 1));
+        assert_eq!(drawn(&editor, area)[0], " ñandú 👨\u{200D}👩\u{200D}👧  ");
+        editor.edit(Edit::Backspace);
+        assert!(editor.text().ends_with("ñandú "));
+        editor.edit(Edit::Left);
+        editor.edit(Edit::Left);
+        editor.edit(Edit::Left);
+        assert_eq!(editor.cursor_position(area), Position::new(11, 1));
+        editor.edit(Edit::Home);
+        assert_eq!(editor.cursor_position(area), Position::new(2, 1));
     }
 }

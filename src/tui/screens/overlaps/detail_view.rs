@@ -11,6 +11,7 @@ use crate::i18n::{Lang, Localize, OverlapsTui as T};
 use crate::services::overlaps::report::{FlagDetail, RecordSide};
 use crate::store::flags::EventRow;
 use crate::store::ids;
+use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::tui::view::ViewCtx;
 use ratatui::buffer::Buffer;
@@ -127,7 +128,7 @@ fn comparison(ctx: ViewCtx, a: &RecordSide, b: &RecordSide, width: usize) -> Vec
         let mark = if differs { "≠ " } else { "  " };
         let value = |text: &str| {
             let shown = fit(text, side.saturating_sub(1));
-            let gap = " ".repeat(side.saturating_sub(shown.chars().count()));
+            let gap = " ".repeat(side.saturating_sub(text::width(&shown)));
             if differs {
                 vec![Span::styled(shown, diff_style(ctx.theme)), Span::raw(gap)]
             } else {
@@ -205,7 +206,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        let needed = text::width(&line) + usize::from(!line.is_empty()) + text::width(word);
         if needed > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }

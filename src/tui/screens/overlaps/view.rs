@@ -31,22 +31,7 @@ pub(super) fn main_area(area: Rect) -> Rect {
     }
 }
 
-/// A text cut to `width` characters, with `…` when cut.
-pub(super) fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// A text cut or padded to exactly `width` characters.
-pub(super) fn pad(text: &str, width: usize) -> String {
-    format!("{:<width$}", fit(text, width))
-}
+pub(super) use crate::tui::text::{fit, pad};
 
 /// How a difference between the two records is marked: reverse and bold without colour,
 /// black on yellow with it.

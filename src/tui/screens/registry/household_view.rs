@@ -11,6 +11,7 @@ use crate::i18n::{Lang, Localize, Reg, RegMessage, Tui};
 use crate::services::registry::choices::Choices;
 use crate::services::registry::household::{HouseholdView, Member, StepState};
 use crate::store::household_view::{ChangeRow, EnrolmentRow};
+use crate::tui::text::{pad, width as cells};
 use crate::tui::view::ViewCtx;
 use crate::tui::widgets::{centred, count};
 use chrono::NaiveDate;
@@ -251,15 +252,6 @@ fn ladder_line(view: &HouseholdView, lang: Lang, ctx: ViewCtx) -> Line<'static> 
     Line::from(spans)
 }
 
-fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return format!("{text:<width$}");
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 fn member_line(m: &Member, lang: Lang) -> Line<'static> {
     let age = match m.age {
         Some(years) => RegMessage::Age { years }.text(lang).into_owned(),
@@ -274,7 +266,7 @@ fn member_line(m: &Member, lang: Lang) -> Line<'static> {
         None => "—".into(),
     };
     let dni = if m.dni.is_empty() { "—" } else { &m.dni };
-    let mut text = format!("   {dni:<8}  {}  {age:>8}  {sex}", cut(&m.name, 34));
+    let mut text = format!("   {dni:<8}  {}  {age:>8}  {sex}", pad(&m.name, 34));
     if m.pregnant {
         text.push_str(&format!(" · {}", Tui::Reg(Reg::Pregnant).text(lang)));
     }
@@ -309,14 +301,14 @@ fn enrolment_line(
         .map_or("—".to_string(), |c| Money::from_cents(c).to_string());
     let text = format!(
         "   {} {} – {}  {} {:>12}  ",
-        cut(&e.programme_name, 10),
+        pad(&e.programme_name, 10),
         iso_dmy(&e.start_date),
-        cut(&until, 10),
-        cut(&activity, 14),
+        pad(&until, 10),
+        pad(&activity, 14),
         amount,
     );
-    let room = width.saturating_sub(text.chars().count()).max(1);
-    let person = cut(e.person_name.as_deref().unwrap_or(""), room);
+    let room = width.saturating_sub(cells(&text)).max(1);
+    let person = pad(e.person_name.as_deref().unwrap_or(""), room);
     Line::raw(format!("{text}{}", person.trim_end()))
 }
 

@@ -7,6 +7,7 @@ use super::import::{ImportDialog, ImportPhase, PreviewSection};
 use crate::i18n::{Lang, Localize, Reg, RegMessage, Tui};
 use crate::services::progress::Progress;
 use crate::services::roster::{CheckedFile, ImportReport};
+use crate::tui::text::pad;
 use crate::tui::view::ViewCtx;
 use crate::tui::widgets::centred;
 use crate::tui::widgets::progress::ProgressBar;
@@ -336,11 +337,11 @@ fn columns<'a>(
                 ctx.theme.muted,
             ),
         };
-        let mut text = format!("{} {}", fit(header, HEADER), fit(&mapped, MAPPED));
+        let mut text = format!("{} {}", pad(header, HEADER), pad(&mapped, MAPPED));
         for row in &checked.preview {
             text.push_str(&format!(
                 " {}",
-                fit(row.get(index).map_or("", String::as_str), VALUE)
+                pad(row.get(index).map_or("", String::as_str), VALUE)
             ));
         }
         lines.push(Line::styled(text, style));
@@ -397,15 +398,4 @@ fn last_page_start(file: &CheckedFile, first: usize, area: Rect, lang: Lang) -> 
         start = index;
     }
     first.min(start)
-}
-
-/// Cuts or pads to exactly `width` characters, marking a cut with `…`.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        format!("{text:<width$}")
-    } else {
-        let mut out: String = text.chars().take(width - 1).collect();
-        out.push('…');
-        out
-    }
 }
