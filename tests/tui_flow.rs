@@ -85,6 +85,23 @@ fn seed_households(store: &Store) {
     }
 }
 
+/// A set-up office in San Antonio de Cachi whose administrator is ana (`clave123`).
+fn office(db: &Path) -> Store {
+    let mut store = Store::open(db).unwrap();
+    setup::init(
+        &mut store,
+        &InitRequest {
+            admin_username: "ana",
+            admin_display_name: "Ana Quispe",
+            admin_password: "clave123",
+            district_ubigeo: "030212",
+            office_number: 1,
+        },
+    )
+    .unwrap();
+    store
+}
+
 fn new_app(lang: Lang, db: &Path) -> App {
     App::new(AppConfig {
         lang,
@@ -98,18 +115,7 @@ fn login_then_resumen_over_a_real_store() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("tinkuy.db");
     let config = dir.path().join("config").join("config.txt");
-    let mut store = Store::open(&db).unwrap();
-    setup::init(
-        &mut store,
-        &InitRequest {
-            admin_username: "ana",
-            admin_display_name: "Ana Quispe",
-            admin_password: "clave123",
-            district_ubigeo: "030212",
-            office_number: 1,
-        },
-    )
-    .unwrap();
+    let store = office(&db);
     seed_households(&store);
     let mut runner = Runner::new(store, Some(config.clone()));
     let mut app = new_app(Lang::Es, &db);
@@ -213,18 +219,7 @@ fn a_damaged_database_is_refused_before_the_terminal_is_touched() {
 fn after_a_reset(lang: Lang) -> (tempfile::TempDir, App, Runner) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("tinkuy.db");
-    let mut store = Store::open(&db).unwrap();
-    setup::init(
-        &mut store,
-        &InitRequest {
-            admin_username: "ana",
-            admin_display_name: "Ana Quispe",
-            admin_password: "clave123",
-            district_ubigeo: "030212",
-            office_number: 1,
-        },
-    )
-    .unwrap();
+    let mut store = office(&db);
     let ana = auth::authenticate(&store, "ana", "clave123").unwrap();
     let rosa = NewAccount {
         username: "rosa",

@@ -172,13 +172,7 @@ fn draw_running(ctx: ViewCtx, running: &RunningScan, area: Rect, buf: &mut Buffe
         ScanKind::Incremental => T::ScanIncrementalRunning,
     };
     let frame = centred(area, 60, 9);
-    Clear.render(frame, buf);
-    let block = Block::bordered()
-        .border_style(ctx.theme.overlay_border)
-        .title(Line::styled(
-            format!(" {} ", title.text(lang)),
-            ctx.theme.title,
-        ));
+    let block = scan_box(ctx, title, frame, buf);
     let inner = block.inner(frame);
     block.render(frame, buf);
     let [about, step, bar, _, stop] = inner.layout(&Layout::vertical([
@@ -254,17 +248,23 @@ fn draw_scan(ctx: ViewCtx, scan: &ScanPhase, area: Rect, buf: &mut Buffer) {
     };
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let frame = centred(area, 60, height.max(5));
-    Clear.render(frame, buf);
-    let block = Block::bordered()
-        .border_style(ctx.theme.overlay_border)
-        .title(Line::styled(
-            format!(" {} ", title.text(lang)),
-            ctx.theme.title,
-        ));
+    let block = scan_box(ctx, title, frame, buf);
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: true })
         .render(frame, buf);
+}
+
+/// The scan's box over the list, cleared, with `title`: the running and the finished scan
+/// show in the same place and frame.
+fn scan_box(ctx: ViewCtx, title: T, frame: Rect, buf: &mut Buffer) -> Block<'static> {
+    Clear.render(frame, buf);
+    Block::bordered()
+        .border_style(ctx.theme.overlay_border)
+        .title(Line::styled(
+            format!(" {} ", title.text(ctx.lang)),
+            ctx.theme.title,
+        ))
 }
 
 fn figure_lines(ctx: ViewCtx, f: &super::effects::ScanFigures) -> Vec<Line<'static>> {
