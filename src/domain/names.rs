@@ -60,18 +60,23 @@ pub fn normalize_name(raw: &str) -> String {
 }
 
 /// Zero-width and formatting characters that pasted text and BOMs leave behind, and the
-/// bidirectional controls (embeddings, overrides, isolates, the Arabic letter mark): no
-/// Peruvian name needs them, and a right-to-left override shows a name reversed on every
-/// screen and export that prints it.
+/// bidirectional controls ([`is_bidi_control`]): no Peruvian name needs them, and a
+/// right-to-left override shows a name reversed on every screen and export that prints it.
 pub fn is_invisible(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2065}' | '\u{FEFF}'
+        )
+}
+
+/// Characters that change the direction or order of what follows them: embeddings,
+/// overrides and their pop (U+202A–U+202E), isolates (U+2066–U+2069), the left-to-right,
+/// right-to-left and Arabic letter marks.
+pub fn is_bidi_control(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}'
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
     )
 }
 

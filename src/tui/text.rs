@@ -27,15 +27,9 @@ pub const REPLACEMENT: char = '\u{FFFD}';
 /// keycaps (`1️⃣` has two), too few to climb over the neighbouring lines.
 pub const MAX_MARKS: usize = 4;
 
-/// Characters that change the direction or order of what follows them on the terminal's
-/// line: embeddings, overrides and their pop (U+202A–U+202E), isolates (U+2066–U+2069), the
-/// left-to-right, right-to-left and Arabic letter marks.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-    )
-}
+/// The domain's list of direction controls: what names lose when stored is what the screen
+/// never draws.
+pub use crate::domain::names::is_bidi_control;
 
 /// What `c` is drawn as: nothing for a direction control, a space for a tab or a line or
 /// page break (words stay apart), [`REPLACEMENT`] for any other control character.
@@ -176,6 +170,18 @@ pub fn next_boundary(chars: &[char], at: usize) -> usize {
         Ok(Some(b)) => line[..b].chars().count(),
         Ok(None) => chars.len(),
         Err(_) => (at + 1).min(chars.len()),
+    }
+}
+
+/// Where the cursor goes after a character was inserted before character `at`: right after
+/// it, or after the whole grapheme when it joined one (an accent typed before a letter's own
+/// marks), never inside it.
+pub fn after_insert(chars: &[char], at: usize) -> usize {
+    let after = at + 1;
+    if after < chars.len() && !is_boundary(chars, after) {
+        next_boundary(chars, after)
+    } else {
+        after
     }
 }
 

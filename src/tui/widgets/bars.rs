@@ -3,6 +3,7 @@
 //! of `#` in plain mode, and the rows read the same at any width.
 
 use super::count;
+use crate::tui::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,7 +28,7 @@ impl Widget for &Bars<'_> {
         let label_width = self
             .rows
             .iter()
-            .map(|r| r.label.chars().count())
+            .map(|r| text::width(r.label))
             .max()
             .unwrap_or(0)
             .min(LABEL_MAX);
@@ -41,7 +42,7 @@ impl Widget for &Bars<'_> {
             let bar: String = std::iter::repeat_n(self.theme.bar_char(), filled).collect();
             let line = [
                 (
-                    format!("{:<label_width$} ", cut(row.label, label_width)),
+                    format!("{} ", text::pad(row.label, label_width)),
                     Style::new(),
                 ),
                 (format!("{bar:<bar_width$} "), self.theme.bar),
@@ -65,10 +66,6 @@ fn bar_length(value: i64, max: i64, width: usize) -> usize {
     }
     let scaled = i128::from(value) * width as i128 / i128::from(max);
     usize::try_from(scaled).unwrap_or(width).clamp(1, width)
-}
-
-fn cut(text: &str, width: usize) -> String {
-    text.chars().take(width).collect()
 }
 
 #[cfg(test)]

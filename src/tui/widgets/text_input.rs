@@ -125,12 +125,7 @@ impl TextInput {
             return false;
         }
         self.chars.insert(self.cursor, c);
-        self.cursor += 1;
-        // An accent typed before a letter's own marks joins that letter: the cursor goes
-        // after the whole of it, never inside.
-        if self.cursor < self.chars.len() && !text::is_boundary(&self.chars, self.cursor) {
-            self.cursor = text::next_boundary(&self.chars, self.cursor);
-        }
+        self.cursor = text::after_insert(&self.chars, self.cursor);
         true
     }
 

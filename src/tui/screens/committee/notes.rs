@@ -87,11 +87,7 @@ impl NotesEditor {
             Edit::Insert(c) if !c.is_control() => {
                 let line = self.line();
                 line.insert(col, c);
-                let mut at = col + 1;
-                if at < line.len() && !text::is_boundary(line, at) {
-                    at = text::next_boundary(line, at);
-                }
-                self.col = at;
+                self.col = text::after_insert(line, col);
             }
             Edit::Backspace if col > 0 => {
                 let line = self.line();
